@@ -22,8 +22,21 @@ from .errors import GazetteerError, TranslitNormError
 from .model import EMPTY, Entity, Kind, LangMap
 
 COLUMNS = (
-    "id", "kind", "type", "canonical", "names", "given", "family", "acronyms", "aliases",
-    "wikidata", "geonames", "country", "parents", "prominence", "source",
+    "id",
+    "kind",
+    "type",
+    "canonical",
+    "names",
+    "given",
+    "family",
+    "acronyms",
+    "aliases",
+    "wikidata",
+    "geonames",
+    "country",
+    "parents",
+    "prominence",
+    "source",
 )
 REQUIRED = ("id", "kind", "canonical")
 SEPARATOR = "|"
@@ -156,7 +169,7 @@ def read_entities(lines: Iterable[str], path: str) -> Iterator[Entity]:
             )
         if unicodedata.normalize("NFC", line) != line:
             raise GazetteerError(path, number, "text is not in Unicode NFC form")
-        entity = _entity(dict(zip(header, cells)), (path, number))
+        entity = _entity(dict(zip(header, cells, strict=False)), (path, number))
         if entity.id in seen:
             raise GazetteerError(path, number, f"duplicate id {entity.id!r}")
         seen.add(entity.id)
@@ -182,7 +195,7 @@ def bundled_gazetteer() -> Gazetteer:
     """All gazetteers shipped with the package, read once on first use."""
     root = resources.files("translit_norm") / "data" / "gazetteers"
     if not root.is_dir():  # running from a source checkout (editable install)
-        root = Path(__file__).resolve().parents[2] / "data" / "gazetteers"  # type: ignore[assignment]
+        root = Path(__file__).resolve().parents[2] / "data" / "gazetteers"
     merged = Gazetteer.of((), "bundled")
     for item in sorted(root.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".tsv"):

@@ -1,4 +1,4 @@
-"""Value types of the public API: :class:`Kind`, :class:`Entity`, :class:`Mention`, :class:`Candidate`."""
+"""Value types of the public API: Kind, Entity, Mention and Candidate."""
 
 from __future__ import annotations
 
@@ -54,11 +54,11 @@ class Entity:
     id: str
     kind: Kind
     canonical: str
-    names: LangMap = EMPTY
+    names: LangMap = field(default_factory=lambda: EMPTY)
     aliases: tuple[str, ...] = ()
-    acronyms: LangMap = EMPTY
-    given: LangMap = EMPTY
-    family: LangMap = EMPTY
+    acronyms: LangMap = field(default_factory=lambda: EMPTY)
+    given: LangMap = field(default_factory=lambda: EMPTY)
+    family: LangMap = field(default_factory=lambda: EMPTY)
     wikidata: str | None = None
     geonames: int | None = None
     country: str | None = None

@@ -1,0 +1,250 @@
+"""Deciding what each scanned span names, with the whole text as context.
+
+A span's key may fit several entities (villages called Koy-Tash, Osh the city and the
+region) or need support (a surname alone, a generic "Security Council"). Spans that one
+entity fits without doubt are decided first; they are the context for the rest: cue words
+next to the span ("village", "region", "lake", "область"), entities that contain or are
+contained by entities already found, the text's country, and prominence. When that still
+leaves a tie, the span is not rewritten and the reason says why.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .index import Form, Role, fold
+from .keys import name_key
+from .model import Entity, Kind
+from .scan import Hit
+from .text import Token
+
+# Persons whose surname alone names them in any text (presidents, prime ministers…): the
+# gazetteer gives them this prominence or more.
+PROMINENT_PERSON = 70.0
+_BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "inflection": 0.9}
+_ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY: 0.95}
+_CUES = {
+    "village": (
+        "village",
+        "aiyl",
+        "kishlak",
+        "dorf",
+        "wieś",
+        "wsi",
+        "vesnice",
+        "köyü",
+        "village",
+        "село",
+        "селе",
+        "селе",
+        "села",
+        "селом",
+        "айыл",
+        "айылы",
+        "айылында",
+        "аил",
+    ),
+    "region": (
+        "region",
+        "oblast",
+        "province",
+        "regionu",
+        "gebiet",
+        "région",
+        "obwód",
+        "obwodu",
+        "область",
+        "области",
+        "облусу",
+        "облусунда",
+        "oblasty",
+        "bölgesi",
+    ),
+    "district": (
+        "district",
+        "raion",
+        "rayon",
+        "rajon",
+        "район",
+        "районе",
+        "району",
+        "районунда",
+        "bezirk",
+        "powiat",
+        "ilçesi",
+    ),
+    "city": (
+        "city",
+        "town",
+        "stadt",
+        "miasto",
+        "ville",
+        "город",
+        "городе",
+        "шаар",
+        "шаары",
+        "шаарында",
+        "şehri",
+    ),
+    "lake": ("lake", "see", "jezioro", "lac", "lago", "озеро", "озера", "озере", "көлү", "gölü"),
+}
+_CUE_TYPES = {name_key(word): kind for kind, cue_words in _CUES.items() for word in cue_words}
+_SETTLEMENTS = frozenset({"city", "town", "village", "capital"})
+_CUE_WINDOW = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The outcome for one hit: an entity (or None to abstain), its form, score and why."""
+
+    hit: Hit
+    entity: Entity | None
+    form: Form | None
+    score: float
+    method: str
+    reason: str
+
+
+def decide(
+    hits: list[Hit], tokens: list[Token], text: str, kinds: frozenset[Kind] | None
+) -> list[Decision]:
+    """Decide every hit of one text."""
+    options = [_options(hit, text, kinds) for hit in hits]
+    sure = {
+        i: forms[0]
+        for i, forms in enumerate(options)
+        if len({f.entity for f in forms}) == 1 and not _needs_support(forms[0], hits[i])
+    }
+    context = _Context([form.entity for form in sure.values()])
+    decisions = []
+    for i, (hit, forms) in enumerate(zip(hits, options, strict=False)):
+        if not forms:
+            continue
+        form = sure.get(i)
+        if form is not None:
+            decisions.append(_accept(hit, form, text, 1.0, "the only entity with this name"))
+        else:
+            decisions.append(_contest(hit, forms, tokens, text, context))
+    return decisions
+
+
+def _options(hit: Hit, text: str, kinds: frozenset[Kind] | None) -> list[Form]:
+    """The hit's forms, one per entity (exact spellings first), kinds filtered."""
+    surface = fold(text[hit.start : hit.stem_end])
+    best: dict[Entity, Form] = {}
+    for form in sorted(hit.forms, key=lambda f: (fold(f.text) != surface, _role_rank(f.role))):
+        if kinds is None or form.entity.kind in kinds:
+            best.setdefault(form.entity, form)
+    return list(best.values())
+
+
+def _role_rank(role: Role) -> int:
+    return [Role.FULL, Role.FAMILY_GIVEN, Role.ACRONYM, Role.FAMILY].index(role)
+
+
+def _needs_support(form: Form, hit: Hit) -> bool:
+    """A surname alone (of a less prominent person) or a generic organisation name needs
+    another mention of the same country or entity in the text."""
+    if form.role is Role.FAMILY:
+        return form.entity.prominence < PROMINENT_PERSON
+    return form.generic
+
+
+class _Context:
+    """What the confidently decided mentions of a text say about the rest."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = set(entities)
+        self.ids = {e.id for e in self.entities} | {p for e in self.entities for p in e.parents}
+        self.countries = Counter(e.country for e in self.entities if e.country)
+
+    def related(self, entity: Entity) -> bool:
+        return entity in self.entities or any(p in self.ids for p in entity.parents)
+
+    def supports(self, entity: Entity) -> bool:
+        return entity in self.entities or (entity.country or "") in self.countries
+
+
+def _method(hit: Hit, form: Form, text: str) -> str:
+    if hit.method == "key" and fold(text[hit.start : hit.end]) == fold(form.text):
+        return "exact"
+    return hit.method
+
+
+def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decision:
+    method = _method(hit, form, text)
+    score = round(_BASE[method] * _ROLE[form.role] * factor, 3)
+    how = {
+        "exact": "spelled as",
+        "key": "a spelling of",
+        "inflection": "an inflected form of",
+        "acronym": "the acronym",
+    }[method]
+    reason = f"{how} {form.text!r} ({form.role.value}, {form.lang}); {why}"
+    return Decision(hit, form.entity, form, score, method, reason)
+
+
+def _contest(
+    hit: Hit, forms: list[Form], tokens: list[Token], text: str, ctx: _Context
+) -> Decision:
+    cue = _cue(hit, tokens)
+
+    def rank(form: Form) -> tuple[int, int, int, int, float]:
+        entity = form.entity
+        return (
+            int(cue is not None and _type_fits(entity, cue)),
+            int(ctx.related(entity)),
+            int(ctx.supports(entity)),
+            int(entity.kind is Kind.PLACE and entity.type in _SETTLEMENTS and cue is None),
+            math.log10(1 + entity.prominence),
+        )
+
+    ranked = sorted(forms, key=rank, reverse=True)
+    top = ranked[0]
+    if len(ranked) == 1:
+        if _needs_support(top, hit) and not ctx.supports(top.entity):
+            return _abstain(
+                hit,
+                ranked,
+                "a surname or generic name with no other mention of "
+                "its country or entity in the text",
+            )
+        return _accept(hit, top, text, 0.95, "supported by the other mentions in the text")
+    first, second = rank(top), rank(ranked[1])
+    if first[:4] > second[:4]:
+        return _accept(hit, top, text, 0.9, f"chosen over {_describe(ranked[1].entity)} by context")
+    if first[4] - second[4] >= 1.0:  # ten times as prominent
+        return _accept(hit, top, text, 0.85, f"more prominent than {_describe(ranked[1].entity)}")
+    return _abstain(hit, ranked, "ambiguous")
+
+
+def _abstain(hit: Hit, ranked: list[Form], why: str) -> Decision:
+    names = "; ".join(_describe(f.entity) for f in ranked[:4])
+    return Decision(hit, None, ranked[0], 0.0, "abstain", f"left as written: {why}: {names}")
+
+
+def _describe(entity: Entity) -> str:
+    where = f", {entity.parents[0]}" if entity.parents else ""
+    return f"{entity.id} ({entity.type or entity.kind.value}{where})"
+
+
+def _cue(hit: Hit, tokens: list[Token]) -> str | None:
+    """The type named by a cue word next to the hit ("village of X", "X region")."""
+    nearby = (
+        tokens[max(0, hit.first - _CUE_WINDOW) : hit.first]
+        + tokens[hit.last + 1 : hit.last + 1 + _CUE_WINDOW]
+    )
+    for token in nearby:
+        cue = _CUE_TYPES.get(name_key(token.word))
+        if cue:
+            return cue
+    return None
+
+
+def _type_fits(entity: Entity, cue: str) -> bool:
+    if cue == "city":
+        return entity.type in ("city", "town", "capital")
+    return entity.type == cue or (cue == "village" and entity.type == "aiyl-aimak")

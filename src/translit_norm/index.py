@@ -1,0 +1,147 @@
+"""The name index: every form of every entity, keyed for the text scan and for ``resolve``."""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .gazetteer import Gazetteer
+from .keys import name_key
+from .model import Entity, Kind
+from .text import words
+
+
+class Role(str, enum.Enum):
+    """Which part of an entity's name a form is; a mention is rewritten in the same role."""
+
+    FULL = "full"
+    FAMILY = "family"
+    FAMILY_GIVEN = "family_given"
+    ACRONYM = "acronym"
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One way an entity is written, as held in the gazetteer."""
+
+    entity: Entity
+    role: Role
+    text: str
+    lang: str
+
+    @property
+    def generic(self) -> bool:
+        """Org names like "Security Council" that name no country need context to match."""
+        return self.entity.kind is Kind.ORG and self.role is Role.FULL and _is_generic(self.text)
+
+
+_COUNTRY_WORDS = frozenset(
+    name_key(w)
+    for w in (
+        "Kyrgyz",
+        "Kyrgyzstan",
+        "Kirghiz",
+        "Kirgiz",
+        "Kirgisische",
+        "Kirgisistan",
+        "Kyrgyzstana",
+        "Russian",
+        "Russia",
+        "Rossii",
+        "Rossiiskoi",
+        "Russischen",
+        "Russland",
+        "Кыргызской",
+        "Кыргызстана",
+        "Киргизии",
+        "Российской",
+        "России",
+        "Кыргыз",
+    )
+)
+
+
+def _is_generic(text: str) -> bool:
+    return not any(name_key(word) in _COUNTRY_WORDS for word in words(text))
+
+
+def fold(text: str) -> str:
+    """Exact-match folding: NFC and case-fold, nothing else."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def key_of(name: str) -> tuple[str, ...]:
+    """The key of a name, word by word."""
+    return tuple(name_key(word) for word in words(name))
+
+
+def entity_forms(entity: Entity) -> Iterator[Form]:
+    """Every form of ``entity`` the scan should recognise, with its role."""
+    yield Form(entity, Role.FULL, entity.canonical, "en")
+    for lang, names in entity.names.items():
+        for name in names:
+            yield Form(entity, Role.FULL, name, lang)
+    for alias in entity.aliases:
+        yield Form(entity, Role.FULL, alias, "und")
+    for lang, families in entity.family.items():
+        for family in families:
+            yield Form(entity, Role.FAMILY, family, lang)
+            for given in entity.given.get(lang, ()):
+                yield Form(entity, Role.FULL, f"{given} {family}", lang)
+                yield Form(entity, Role.FAMILY_GIVEN, f"{family} {given}", lang)
+    for lang, acronyms in entity.acronyms.items():
+        for acronym in acronyms:
+            yield Form(entity, Role.ACRONYM, acronym, lang)
+
+
+@dataclass(slots=True)
+class NameIndex:
+    """Forms by word-key tuple (for names) and by exact text (for acronyms)."""
+
+    by_key: dict[tuple[str, ...], list[Form]] = field(default_factory=dict)
+    acronyms: dict[str, list[Form]] = field(default_factory=dict)
+    max_words: int = 1
+    """The most words of any indexed form."""
+    lower_starts: set[str] = field(default_factory=set)
+    """First words of multi-word organisation names, case-folded: a scan may start there
+    even when the text writes them in lower case ("the national security Committee")."""
+
+    @classmethod
+    def build(cls, gazetteer: Gazetteer) -> NameIndex:
+        """Index every form of every entity in ``gazetteer``."""
+        index = cls()
+        for entity in gazetteer:
+            for form in entity_forms(entity):
+                index.add(form)
+        return index
+
+    def add(self, form: Form) -> None:
+        """Index one form (twice for hyphenated names: "Koy-Tash" and "Koytash")."""
+        if form.role is Role.ACRONYM:
+            _append(self.acronyms.setdefault(form.text, []), form)
+            return
+        keys = key_of(form.text)
+        if not keys or not all(keys):
+            return
+        variants = {keys}
+        if len(keys) > 1 and "-" in form.text:
+            variants.add((name_key(form.text),))
+        for variant in variants:
+            _append(self.by_key.setdefault(variant, []), form)
+            self.max_words = max(self.max_words, len(variant))
+        if len(keys) > 1 and form.entity.kind is Kind.ORG:
+            self.lower_starts.add(words(form.text)[0].casefold())
+
+    def lookup(self, keys: tuple[str, ...]) -> list[Form]:
+        """Forms whose word keys are exactly ``keys``."""
+        return self.by_key.get(keys, [])
+
+
+def _append(forms: list[Form], form: Form) -> None:
+    """Keep one form per (entity, role, text)."""
+    if not any(
+        f.entity is form.entity and f.role is form.role and f.text == form.text for f in forms
+    ):
+        forms.append(form)

@@ -1,0 +1,99 @@
+"""Inflected forms: Russian case endings (via pymorphy3), Kyrgyz suffixes and the endings
+that Polish, Czech, German and other presses attach to Latin names.
+
+Each function returns candidate base forms of one word, most likely first; the caller keeps
+the first one the index knows. The words' own letters are never changed here.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from .text import is_cyrillic
+
+# Kyrgyz case and plural suffixes after vowel harmony and consonant assimilation, longest
+# first (Бишкекте, Бишкектен, Ошко, Нарынга, Жээнбековдун, Атамбаевге).
+_KYRGYZ = tuple(
+    sorted(
+        {f"{c}{v}{n}" for c in "дтнл" for v in "аеоөыиуү" for n in ("", "н", "р")}
+        | {f"{c}{v}" for c in "гкнңдт" for v in "аеоө"}
+        | {f"{c}{v}{n}" for c in "дтнл" for v in "ыиуү" for n in ("н",)},
+        key=len,
+        reverse=True,
+    )
+)
+# Russian endings for names pymorphy3 does not know (rare surnames, Kyrgyz place names).
+_RUSSIAN = (
+    "ами",
+    "ыми",
+    "ого",
+    "ому",
+    "ой",
+    "ом",
+    "ым",
+    "ем",
+    "ей",
+    "ую",
+    "ая",
+    "ии",
+    "ию",
+    "ие",
+    "ы",
+    "у",
+    "е",
+    "а",
+    "ю",
+    "я",
+    "и",
+)
+# Latin-script press endings: Polish/Czech datives and instrumentals, German genitive.
+_LATIN = ("owi", "ovi", "em", "om", "ie", "a", "u", "s", "e")
+# Shortest stem left after cutting an ending: Cyrillic names are matched on stems of 3 letters
+# (Ош-та is not cut: Ош is too short to guess at); Latin words need 5, since most
+# capitalised English words end in one of the Latin endings above.
+_MIN_CYRILLIC_STEM = 3
+_MIN_LATIN_STEM = 5
+
+
+@functools.cache
+def _morph() -> Any:
+    import pymorphy3  # loaded on first Cyrillic miss only: it takes a few hundred ms
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def lemmas(word: str) -> list[str]:
+    """Candidate base forms of an inflected ``word`` (without the word itself)."""
+    if is_cyrillic(word):
+        return _unique(
+            word, [*_pymorphy_lemmas(word), *_strip(word, _RUSSIAN + _KYRGYZ, _MIN_CYRILLIC_STEM)]
+        )
+    return _unique(word, _strip(word, _LATIN, _MIN_LATIN_STEM))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _pymorphy_lemmas(word: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for parse in _morph().parse(word):
+        lemma = parse.normal_form
+        if lemma != word.lower():
+            found.append(_restore_case(word, lemma))
+    return tuple(found)
+
+
+def _strip(word: str, endings: tuple[str, ...], min_stem: int) -> list[str]:
+    lower = word.lower()
+    return [
+        word[: len(word) - len(ending)]
+        for ending in endings
+        if lower.endswith(ending) and len(word) - len(ending) >= min_stem
+    ]
+
+
+def _restore_case(original: str, lemma: str) -> str:
+    return lemma[:1].upper() + lemma[1:] if original[:1].isupper() else lemma
+
+
+def _unique(word: str, forms: list[str]) -> list[str]:
+    return [form for form in dict.fromkeys(forms) if form != word]

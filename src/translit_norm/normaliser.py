@@ -1,0 +1,174 @@
+"""The :class:`Normaliser`: a compiled, reusable matcher over a set of gazetteers."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+
+import regex
+
+from .decide import Decision, decide
+from .errors import TranslitNormError
+from .gazetteer import Gazetteer, bundled_gazetteer, load_gazetteer
+from .index import NameIndex
+from .model import Candidate, Mention, parse_kinds
+from .render import ID_MARKUP, Style, replacement
+from .resolver import Resolver
+from .scan import Scanner
+from .text import tokenise
+
+DEFAULT_MIN_SCORE = 0.8
+# Mark-up written by style="id"; text inside it is never matched again.
+_MARKUP = regex.compile(
+    regex.escape(ID_MARKUP).replace(r"\{id\}", r'[^"<>]*').replace(r"\{text\}", r"[^<>]*")
+)
+
+GazetteerSource = str | Path | Gazetteer
+
+
+class Normaliser:
+    """Finds and rewrites entity mentions; build once, reuse for many texts.
+
+    >>> n = Normaliser()
+    >>> n.normalise("Atambaev met Zheenbekov in Koi-Tash.")
+    'Atambayev met Jeenbekov in Koy-Tash.'
+    """
+
+    def __init__(
+        self,
+        gazetteers: Iterable[GazetteerSource] = (),
+        *,
+        bundled: bool = True,
+        min_score: float = DEFAULT_MIN_SCORE,
+        kinds: object = None,
+    ) -> None:
+        """``gazetteers``: files or :class:`Gazetteer` objects added to (and overriding) the
+        bundled data; ``bundled=False`` uses only them. ``min_score`` and ``kinds`` are the
+        defaults of the methods' keyword arguments of the same names."""
+        merged = bundled_gazetteer() if bundled else Gazetteer.of((), "none")
+        for source in gazetteers:
+            merged = merged | (source if isinstance(source, Gazetteer) else load_gazetteer(source))
+        self.gazetteer = merged
+        self.min_score = _check_score(min_score)
+        self.kinds = parse_kinds(kinds)
+
+    @functools.cached_property
+    def _index(self) -> NameIndex:
+        return NameIndex.build(self.gazetteer)
+
+    @functools.cached_property
+    def _scanner(self) -> Scanner:
+        return Scanner(self._index)
+
+    @functools.cached_property
+    def _resolver(self) -> Resolver:
+        return Resolver(self._index)
+
+    def find_entities(
+        self,
+        text: str,
+        *,
+        kinds: object = None,
+        min_score: float | None = None,
+        abstentions: bool = False,
+    ) -> list[Mention]:
+        """The mentions of known entities in ``text``, in order. With ``abstentions=True``,
+        spans left as written (ambiguous or too weak) are included with ``method="abstain"``."""
+        return self._mentions(text, kinds, min_score, abstentions, Style.CANONICAL)
+
+    def normalise(
+        self,
+        text: str,
+        *,
+        style: str = "canonical",
+        kinds: object = None,
+        min_score: float | None = None,
+    ) -> str:
+        """``text`` with every mention rewritten to its entity's name in ``style``; all
+        other characters unchanged."""
+        mentions = self._mentions(text, kinds, min_score, False, Style.parse(style))
+        return apply(text, mentions)
+
+    def resolve(self, name: str, *, kind: object = None, limit: int = 5) -> list[Candidate]:
+        """Entities ``name`` may denote, best first; ``[]`` when none is close enough."""
+        kinds = parse_kinds(kind) if kind is not None else self.kinds
+        return self._resolver.resolve(name, kinds=kinds, limit=limit)
+
+    def _mentions(
+        self,
+        text: str,
+        kinds: object,
+        min_score: float | None,
+        abstentions: bool,
+        style: Style,
+    ) -> list[Mention]:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        wanted = parse_kinds(kinds) if kinds is not None else self.kinds
+        floor = self.min_score if min_score is None else _check_score(min_score)
+        protected = [m.span() for m in _MARKUP.finditer(text)] if "<entity" in text else []
+        tokens = [t for t in tokenise(text) if not _inside(t.start, protected)]
+        hits = list(self._scanner.scan(text, tokens))
+        mentions = []
+        for decision in decide(hits, tokens, text, wanted):
+            mention = _mention(text, decision, style, floor)
+            if mention is not None and (abstentions or mention.method != "abstain"):
+                mentions.append(mention)
+        return mentions
+
+
+def _mention(text: str, decision: Decision, style: Style, floor: float) -> Mention | None:
+    hit, form = decision.hit, decision.form
+    if form is None:
+        return None
+    surface = text[hit.start : hit.end]
+    if decision.entity is None or decision.score < floor:
+        why = decision.reason
+        if decision.entity is not None:
+            why = f"left as written: score {decision.score} < min_score {floor}; {why}"
+        return Mention(
+            hit.start,
+            hit.end,
+            surface,
+            form.entity,
+            surface,
+            decision.score,
+            "abstain",
+            why,
+            form.role.value,
+        )
+    suffix = text[hit.stem_end : hit.end]
+    new = replacement(decision.entity, form.role, surface, suffix, style)
+    return Mention(
+        hit.start,
+        hit.end,
+        surface,
+        decision.entity,
+        new,
+        decision.score,
+        decision.method,
+        decision.reason,
+        form.role.value,
+    )
+
+
+def apply(text: str, mentions: Iterable[Mention]) -> str:
+    """Write each mention's replacement into ``text``; everything else is kept as it is."""
+    parts, position = [], 0
+    for mention in sorted(mentions, key=lambda m: m.start):
+        parts.append(text[position : mention.start])
+        parts.append(mention.replacement)
+        position = mention.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _check_score(value: float) -> float:
+    if not 0.0 <= value <= 1.0:
+        raise TranslitNormError(f"min_score must be between 0 and 1, not {value!r}")
+    return float(value)
