@@ -5,17 +5,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
 from .decide import Decision, decide
 from .errors import TranslitNormError
 from .gazetteer import Gazetteer, bundled_gazetteer, load_gazetteer
-from .index import NameIndex
-from .model import Candidate, Mention, parse_kinds
+from .index import Form, NameIndex, Role, key_of
+from .model import Candidate, Kind, Mention, parse_kinds
 from .render import ID_MARKUP, Style, replacement
-from .resolver import Resolver
-from .scan import Scanner
+from .scan import Hit, Scanner
 from .text import tokenise
 
 DEFAULT_MIN_SCORE = 0.8
@@ -25,6 +25,9 @@ _MARKUP = regex.compile(
 )
 
 GazetteerSource = str | Path | Gazetteer
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
 
 
 class Normaliser:
@@ -63,6 +66,8 @@ class Normaliser:
 
     @functools.cached_property
     def _resolver(self) -> Resolver:
+        from .resolver import Resolver  # rapidfuzz is imported only when resolve() is used
+
         return Resolver(self._index)
 
     def find_entities(
@@ -127,30 +132,34 @@ def _mention(text: str, decision: Decision, style: Style, floor: float) -> Menti
         why = decision.reason
         if decision.entity is not None:
             why = f"left as written: score {decision.score} < min_score {floor}; {why}"
-        return Mention(
-            hit.start,
-            hit.end,
-            surface,
-            form.entity,
-            surface,
-            decision.score,
-            "abstain",
-            why,
-            form.role.value,
-        )
-    suffix = text[hit.stem_end : hit.end]
-    new = replacement(decision.entity, form.role, surface, suffix, style)
-    return Mention(
-        hit.start,
-        hit.end,
-        surface,
-        decision.entity,
-        new,
-        decision.score,
-        decision.method,
-        decision.reason,
-        form.role.value,
-    )
+        return Mention(hit.start, hit.end, surface, form.entity, surface, decision.score,
+                       "abstain", why, form.role.value)  # fmt: skip
+    reason, new = decision.reason, surface
+    keep = _keep_as_written(text, hit, form, style)
+    if keep:
+        reason = f"{reason}; left as written: {keep}"
+    else:
+        new = replacement(decision.entity, form.role, surface, text[hit.stem_end : hit.end], style)
+    return Mention(hit.start, hit.end, surface, decision.entity, new, decision.score,
+                   decision.method, reason, form.role.value)  # fmt: skip
+
+
+_ARTICLE = regex.compile(r"(?:^|\W)(?:the|The|THE)\s+$")
+
+
+def _keep_as_written(text: str, hit: Hit, form: Form, style: Style) -> str | None:
+    """Why a found mention should not be rewritten, or None when it should."""
+    if hit.inflected_words > 1 or (hit.inflected_words and hit.stem_end == hit.end):
+        return "inflected in a way the canonical form cannot carry"
+    if (
+        style is not Style.ID
+        and form.entity.kind is Kind.PLACE
+        and form.role is Role.FULL
+        and key_of(form.text) != key_of(form.entity.canonical)
+        and _ARTICLE.search(text, max(0, hit.start - 5), hit.start)
+    ):
+        return "another name of the place after an article; the canonical form takes none"
+    return None
 
 
 def apply(text: str, mentions: Iterable[Mention]) -> str:

@@ -31,13 +31,15 @@ class Hit:
     """exact, key, inflection or acronym"""
     stem_end: int
     """Where the matched base form ends in the text; < end when an ending was cut off."""
+    inflected_words: int = 0
+    """How many words matched only through a base form."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Path:
     keys: tuple[str, ...]
-    inflected_at: int  # index of the word matched through a base form, or -1
-    stem: str
+    inflected: tuple[int, ...]  # positions of the words matched through a base form
+    stem: str  # the base form of the last word, when it is inflected
 
 
 class Scanner:
@@ -69,7 +71,7 @@ class Scanner:
         if acronym and token.word.isupper():
             return Hit(i, i, token.start, token.end, tuple(acronym), "acronym", token.end)
         best: tuple[int, _Path] | None = None
-        paths = [_Path((), -1, "")]
+        paths = [_Path((), (), "")]
         for j in range(i, min(len(tokens), i + self.index.max_words)):
             if j > i and not joins(text, tokens[j - 1], tokens[j]):
                 break
@@ -85,9 +87,9 @@ class Scanner:
         span = tokens[i : last + 1]
         if not any(t.capitalised for t in span):
             return None  # "state committee" in lower case is prose, not a name
-        inflected = path.inflected_at >= 0
+        inflected = bool(path.inflected)
         stem_end = span[-1].end
-        if inflected and path.inflected_at == len(span) - 1:
+        if inflected and path.inflected[-1] == len(span) - 1:
             stem_end = span[-1].start + _stem_length(text, span[-1], path.stem)
         return Hit(
             i,
@@ -97,31 +99,30 @@ class Scanner:
             tuple(self.index.by_key[path.keys]),
             "inflection" if inflected else "key",
             stem_end,
+            len(path.inflected),
         )
 
     def _extend(self, paths: list[_Path], word: str, depth: int) -> list[_Path]:
         key = name_key(word)
         out = [
-            _Path((*p.keys, key), p.inflected_at, p.stem)
+            _Path((*p.keys, key), p.inflected, "")
             for p in paths
             if (*p.keys, key) in self._prefixes
         ]
         if out:
             return out
         for path in paths:
-            if path.inflected_at >= 0:
-                continue  # one inflected word per name is enough
             for base in lemmas(word):
                 keys = (*path.keys, name_key(base))
                 if keys in self._prefixes:
-                    out.append(_Path(keys, depth, base))
+                    out.append(_Path(keys, (*path.inflected, depth), base))
                     break
         return out
 
 
 def _better(j: int, path: _Path, best: tuple[int, _Path]) -> bool:
     """Longer spans win; at equal length, a match without inflection wins."""
-    return j > best[0] or (j == best[0] and path.inflected_at < 0 <= best[1].inflected_at)
+    return j > best[0] or (j == best[0] and len(path.inflected) < len(best[1].inflected))
 
 
 def _stem_length(text: str, token: Token, stem: str) -> int:

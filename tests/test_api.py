@@ -1,0 +1,204 @@
+"""The guarantees of the public API (DESIGN.md): offsets, idempotence, untouched text,
+errors that name the bad value, lazy loading."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import translit_norm as tn
+from conftest import EXAMPLES, ROOT
+
+
+def test_the_readme_sentence(normaliser: tn.Normaliser) -> None:
+    assert (
+        normaliser.normalise("Atambaev met Zheenbekov in Koi-Tash.")
+        == "Atambayev met Jeenbekov in Koy-Tash."
+    )
+
+
+def test_module_functions_use_the_bundled_data() -> None:
+    assert tn.normalise("Sooronbai Zheenbekov") == "Sooronbay Jeenbekov"
+    [mention] = tn.find_entities("Sooronbai Zheenbekov")
+    assert mention.entity.wikidata == "Q23810819"
+    assert tn.resolve("Atambajew")[0].entity.canonical == "Almazbek Atambayev"
+
+
+def test_empty_in_empty_out(normaliser: tn.Normaliser) -> None:
+    assert normaliser.normalise("") == ""
+    assert normaliser.find_entities("") == []
+    assert normaliser.resolve("") == []
+
+
+def test_mention_fields(normaliser: tn.Normaliser) -> None:
+    text = "The SCNS raided Koi-Tash."
+    acronym, village = normaliser.find_entities(text)
+    assert (acronym.surface, acronym.replacement, acronym.method) == ("SCNS", "GKNB", "acronym")
+    assert acronym.entity.kind is tn.Kind.ORG
+    assert village.entity.canonical == "Koy-Tash"
+    assert village.entity.country == "KG"
+    for mention in (acronym, village):
+        assert text[mention.start : mention.end] == mention.surface
+        assert 0 < mention.score <= 1
+        assert mention.reason
+
+
+def test_shape_is_kept(normaliser: tn.Normaliser) -> None:
+    assert normaliser.normalise("Atambaev’s allies") == "Atambayev’s allies"
+    assert normaliser.normalise("KOI-TASH") == "KOY-TASH"
+    assert normaliser.normalise("Almazbek Atambaev") == "Almazbek Atambayev"
+
+
+def test_styles(normaliser: tn.Normaliser) -> None:
+    text = "Atambaev lives in Koi-Tash."
+    assert normaliser.normalise(text, style="ru") == "Атамбаев lives in Кой-Таш."
+    marked = normaliser.normalise(text, style="id")
+    assert '<entity id="person:almazbek-atambayev">Atambayev</entity>' in marked
+    assert normaliser.normalise(marked, style="id") == marked
+    assert normaliser.normalise("в Кой-Таше", style="latin") == "в Koy-Tash"
+    assert normaliser.normalise("в Кой-Таше") == "в Кой-Таше"
+
+
+def test_kinds_filter(normaliser: tn.Normaliser) -> None:
+    text = "Atambaev went to Koi-Tash."
+    assert normaliser.normalise(text, kinds="place") == "Atambaev went to Koy-Tash."
+    assert normaliser.normalise(text, kinds=[tn.Kind.PERSON]) == "Atambayev went to Koi-Tash."
+
+
+@pytest.mark.parametrize(
+    ("call", "valid"),
+    [
+        (lambda: tn.normalise("x", style="fancy"), "canonical"),
+        (lambda: tn.find_entities("x", kinds="animal"), "person"),
+        (lambda: tn.resolve("x", kind="planet"), "place"),
+    ],
+)
+def test_unknown_option_names_value_and_choices(call: object, valid: str) -> None:
+    with pytest.raises(tn.TranslitNormError) as info:
+        call()  # type: ignore[operator]
+    assert valid in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+def test_min_score_out_of_range() -> None:
+    with pytest.raises(tn.TranslitNormError, match="min_score"):
+        tn.Normaliser(min_score=1.5)
+
+
+def test_import_reads_no_data() -> None:
+    code = (
+        "import sys, translit_norm, translit_norm.gazetteer as g;"
+        "assert g.bundled_gazetteer.cache_info().currsize == 0;"
+        "assert 'pymorphy3' not in sys.modules and 'rapidfuzz' not in sys.modules;"
+        "translit_norm.normalise('Koi-Tash');"
+        "assert g.bundled_gazetteer.cache_info().currsize == 1"
+    )
+    env_path = str(ROOT / "src")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True,
+        env={"PYTHONPATH": env_path, "PATH": ""}, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+def test_reset_caches_reloads() -> None:
+    first = tn.default_normaliser()
+    tn.reset_caches()
+    assert tn.default_normaliser() is not first
+    assert tn.normalise("Koi-Tash") == "Koy-Tash"
+
+
+def test_abstains_on_homonyms_without_context() -> None:
+    a = tn.Entity("place:test-a", tn.Kind.PLACE, "Zarechnoye", type="village", country="KG")
+    b = tn.Entity("place:test-b", tn.Kind.PLACE, "Zarechnoye", type="village", country="KG")
+    normaliser = tn.Normaliser([tn.Gazetteer.of([a, b])], bundled=False)
+    text = "They met in Zarechnoe."
+    assert normaliser.normalise(text) == text
+    [mention] = normaliser.find_entities(text, abstentions=True)
+    assert mention.method == "abstain"
+    assert "ambiguous" in mention.reason
+    assert normaliser.find_entities(text) == []
+
+
+def test_team_example_round_trip(normaliser: tn.Normaliser) -> None:
+    text = (EXAMPLES / "kyrgyz-politics.txt").read_text(encoding="utf-8")
+    expected = (EXAMPLES / "kyrgyz-politics.normalised.txt").read_text(encoding="utf-8")
+    assert normaliser.normalise(text) == expected
+    assert normaliser.normalise(expected) == expected
+
+
+_NAMES = [
+    "Koi-Tash",
+    "Koy-Tash",
+    "Atambaev",
+    "Atambayev",
+    "Almazbek Atambajew",
+    "SCNS",
+    "Bishkek",
+    "Sooronbai Zheenbekov",
+    "Dscheenbekow",
+    "Кой-Таш",
+    "Атамбаева",
+    "в Кой-Таше",
+    "KOI-TASH",
+    "Chui region",
+    "Osh",
+    "Issyk-Kul",
+    "the national security Committee",
+]
+_FILLER = [
+    "the",
+    "said",
+    "in",
+    "and",
+    "on",
+    "Monday",
+    "police",
+    ",",
+    ".",
+    "’s",
+    "\u00a0",
+    "\n",
+    "-",
+    "  ",
+    "Kant",
+    "Main",
+    "However",
+    "\u200b",
+    "é",
+    "ё",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_NAMES + _FILLER), max_size=25), st.sampled_from(["", " "]))
+def test_properties_on_generated_text(pieces: list[str], sep: str) -> None:
+    normaliser = tn.default_normaliser()
+    text = sep.join(pieces)
+    mentions = normaliser.find_entities(text)
+    position = 0
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.surface
+        assert mention.start >= position
+        position = mention.end
+    out = normaliser.normalise(text)
+    assert normaliser.normalise(out) == out
+    # Outside the mentions, the output is the input, character for character.
+    rebuilt, cursor = [], 0
+    for mention in mentions:
+        rebuilt += [text[cursor : mention.start], mention.replacement]
+        cursor = mention.end
+    assert "".join([*rebuilt, text[cursor:]]) == out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_total_on_any_text(text: str) -> None:
+    normaliser = tn.default_normaliser()
+    out = normaliser.normalise(text)
+    assert isinstance(out, str)
+    assert normaliser.normalise(out) == out
