@@ -1,0 +1,64 @@
+"""The plausible Latin spellings of a name, most common first."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .errors import UnknownOptionError
+from .romanise import get_scheme, transliterate
+from .romanise import schemes as scheme_names
+
+__all__ = ["MAX_VARIANTS", "ascii_fold", "variants"]
+
+MAX_VARIANTS = 40
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_MARKS = dict.fromkeys(range(0x300, 0x370))
+_FOLD = str.maketrans({
+    "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "ss",
+    "·": "", "ʹ": "", "ʺ": "", "’": "", "”": "", "′": "", "″": "", "`": "", "'": "", '"': "",
+})
+
+
+def ascii_fold(text: str) -> str:
+    """``text`` without diacritics, apostrophes or soft-sign marks: Žeenbekov -> Zeenbekov."""
+    return unicodedata.normalize("NFKD", text.translate(_FOLD)).translate(_MARKS)
+
+
+def _shapes(form: str) -> list[str]:
+    """``form`` and, for a hyphenated compound, its spaced and joined shapes."""
+    if not _HYPHEN.search(form):
+        return [form]
+    parts = _HYPHEN.split(form)
+    return [form, " ".join(parts), parts[0] + "".join(part.lower() for part in parts[1:])]
+
+
+def variants(
+    name: str, *, lang: str = "ru", schemes: Iterable[str] | None = None
+) -> list[str]:
+    """Latin spellings of ``name`` across schemes, most common first, at most 40.
+
+    A Cyrillic name is romanised with every scheme of ``lang`` (or only ``schemes``); each
+    spelling is followed by its ASCII-folded form, and hyphenated compounds also come
+    spaced and joined. A Latin name gives itself and its folded and compound shapes.
+
+    >>> variants("Кой-Таш", lang="ky")[:4]
+    ['Koy-Tash', 'Koy Tash', 'Koytash', 'Koi-Tash']
+    """
+    chosen = scheme_names(lang) if schemes is None else tuple(schemes)
+    for scheme in chosen:
+        get_scheme(lang, scheme)  # raises UnknownOptionError naming the valid schemes
+    if not chosen:
+        raise UnknownOptionError("scheme", "", scheme_names(lang))
+    if _CYRILLIC.search(name):
+        forms = [transliterate(name, lang=lang, scheme=scheme) for scheme in chosen]
+    else:
+        forms = [name]
+    seen: dict[str, None] = {}
+    for form in forms:
+        for shape in _shapes(form):
+            seen.setdefault(shape.strip())
+            seen.setdefault(ascii_fold(shape).strip())
+    return [form for form in seen if form][:MAX_VARIANTS]
