@@ -11,6 +11,7 @@ Importing the package reads no data: the bundled gazetteers are loaded on first 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from .errors import GazetteerError, TranslitNormError, UnknownOptionError
 from .gazetteer import Gazetteer, load_gazetteer
@@ -73,7 +74,7 @@ def transliterate(text: str, *, lang: str = "ru", scheme: str = "bgn_pcgn") -> s
     return romanise(text, lang=lang, scheme=scheme)
 
 
-def variants(name: str, *, lang: str = "ru", schemes: object = None) -> list[str]:
+def variants(name: str, *, lang: str = "ru", schemes: Iterable[str] | None = None) -> list[str]:
     """The plausible Latin spellings of ``name`` (see :func:`translit_norm.variants.variants`)."""
     from .variants import variants as spellings
 

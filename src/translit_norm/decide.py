@@ -19,7 +19,7 @@ from .index import Form, Role, fold
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
-from .text import Token
+from .text import Token, words_after, words_before
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
 # gazetteer gives them this prominence or more.
@@ -108,9 +108,7 @@ class Decision:
     reason: str
 
 
-def decide(
-    hits: list[Hit], tokens: list[Token], text: str, kinds: frozenset[Kind] | None
-) -> list[Decision]:
+def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[Decision]:
     """Decide every hit of one text."""
     options = [_options(hit, text, kinds) for hit in hits]
     sure = {
@@ -127,7 +125,7 @@ def decide(
         if form is not None:
             decisions.append(_accept(hit, form, text, 1.0, "the only entity with this name"))
         else:
-            decisions.append(_contest(hit, forms, tokens, text, context))
+            decisions.append(_contest(hit, forms, text, context))
     return decisions
 
 
@@ -187,10 +185,8 @@ def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decisio
     return Decision(hit, form.entity, form, score, method, reason)
 
 
-def _contest(
-    hit: Hit, forms: list[Form], tokens: list[Token], text: str, ctx: _Context
-) -> Decision:
-    cue = _cue(hit, tokens)
+def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
+    cue = _cue(hit, text)
 
     def rank(form: Form) -> tuple[int, int, int, int, float]:
         entity = form.entity
@@ -199,7 +195,7 @@ def _contest(
             int(ctx.related(entity)),
             int(ctx.supports(entity)),
             int(entity.kind is Kind.PLACE and entity.type in _SETTLEMENTS and cue is None),
-            math.log10(1 + entity.prominence),
+            _prominence(entity),
         )
 
     ranked = sorted(forms, key=rank, reverse=True)
@@ -216,9 +212,17 @@ def _contest(
     first, second = rank(top), rank(ranked[1])
     if first[:4] > second[:4]:
         return _accept(hit, top, text, 0.9, f"chosen over {_describe(ranked[1].entity)} by context")
-    if first[4] - second[4] >= 1.0:  # ten times as prominent
-        return _accept(hit, top, text, 0.85, f"more prominent than {_describe(ranked[1].entity)}")
+    if first[4] - second[4] >= 1.0:
+        return _accept(hit, top, text, 0.9, f"more prominent than {_describe(ranked[1].entity)}")
     return _abstain(hit, ranked, "ambiguous")
+
+
+def _prominence(entity: Entity) -> float:
+    """Prominence on a scale where a difference of 1 means "clearly more prominent": ten
+    times the population for places, 20 points of the 0-100 rank for persons and bodies."""
+    if entity.kind is Kind.PLACE:
+        return math.log10(1 + entity.prominence)
+    return entity.prominence / 20
 
 
 def _abstain(hit: Hit, ranked: list[Form], why: str) -> Decision:
@@ -231,12 +235,10 @@ def _describe(entity: Entity) -> str:
     return f"{entity.id} ({entity.type or entity.kind.value}{where})"
 
 
-def _cue(hit: Hit, tokens: list[Token]) -> str | None:
+def _cue(hit: Hit, text: str) -> str | None:
     """The type named by a cue word next to the hit ("village of X", "X region")."""
-    nearby = (
-        tokens[max(0, hit.first - _CUE_WINDOW) : hit.first]
-        + tokens[hit.last + 1 : hit.last + 1 + _CUE_WINDOW]
-    )
+    first = Token(hit.start, hit.end, "")
+    nearby = words_before(text, first, _CUE_WINDOW) + words_after(text, hit.end, _CUE_WINDOW)
     for token in nearby:
         cue = _CUE_TYPES.get(name_key(token.word))
         if cue:

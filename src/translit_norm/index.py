@@ -107,6 +107,9 @@ class NameIndex:
     lower_starts: set[str] = field(default_factory=set)
     """First words of multi-word organisation names, case-folded: a scan may start there
     even when the text writes them in lower case ("the national security Committee")."""
+    inner_keys: set[str] = field(default_factory=set)
+    """Keys of the other words of those names: a capitalised word with such a key makes the
+    scan look back for a lower-case start."""
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -133,6 +136,7 @@ class NameIndex:
             self.max_words = max(self.max_words, len(variant))
         if len(keys) > 1 and form.entity.kind is Kind.ORG:
             self.lower_starts.add(words(form.text)[0].casefold())
+            self.inner_keys.update(keys[1:])
 
     def lookup(self, keys: tuple[str, ...]) -> list[Form]:
         """Forms whose word keys are exactly ``keys``."""

@@ -63,7 +63,8 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
-def lemmas(word: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 14)
+def lemmas(word: str) -> tuple[str, ...]:
     """Candidate base forms of an inflected ``word`` (without the word itself)."""
     if is_cyrillic(word):
         return _unique(
@@ -95,5 +96,5 @@ def _restore_case(original: str, lemma: str) -> str:
     return lemma[:1].upper() + lemma[1:] if original[:1].isupper() else lemma
 
 
-def _unique(word: str, forms: list[str]) -> list[str]:
-    return [form for form in dict.fromkeys(forms) if form != word]
+def _unique(word: str, forms: list[str]) -> tuple[str, ...]:
+    return tuple(form for form in dict.fromkeys(forms) if form != word)

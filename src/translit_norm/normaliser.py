@@ -12,11 +12,10 @@ import regex
 from .decide import Decision, decide
 from .errors import TranslitNormError
 from .gazetteer import Gazetteer, bundled_gazetteer, load_gazetteer
-from .index import Form, NameIndex, Role, key_of
-from .model import Candidate, Kind, Mention, parse_kinds
-from .render import ID_MARKUP, Style, replacement
-from .scan import Hit, Scanner
-from .text import tokenise
+from .index import NameIndex
+from .model import Candidate, Mention, parse_kinds
+from .render import ID_MARKUP, Style, rewrite
+from .scan import Scanner
 
 DEFAULT_MIN_SCORE = 0.8
 # Mark-up written by style="id"; text inside it is never matched again.
@@ -113,10 +112,9 @@ class Normaliser:
         wanted = parse_kinds(kinds) if kinds is not None else self.kinds
         floor = self.min_score if min_score is None else _check_score(min_score)
         protected = [m.span() for m in _MARKUP.finditer(text)] if "<entity" in text else []
-        tokens = [t for t in tokenise(text) if not _inside(t.start, protected)]
-        hits = list(self._scanner.scan(text, tokens))
+        hits = list(self._scanner.scan(text, protected))
         mentions = []
-        for decision in decide(hits, tokens, text, wanted):
+        for decision in decide(hits, text, wanted):
             mention = _mention(text, decision, style, floor)
             if mention is not None and (abstentions or mention.method != "abstain"):
                 mentions.append(mention)
@@ -134,32 +132,10 @@ def _mention(text: str, decision: Decision, style: Style, floor: float) -> Menti
             why = f"left as written: score {decision.score} < min_score {floor}; {why}"
         return Mention(hit.start, hit.end, surface, form.entity, surface, decision.score,
                        "abstain", why, form.role.value)  # fmt: skip
-    reason, new = decision.reason, surface
-    keep = _keep_as_written(text, hit, form, style)
-    if keep:
-        reason = f"{reason}; left as written: {keep}"
-    else:
-        new = replacement(decision.entity, form.role, surface, text[hit.stem_end : hit.end], style)
+    new, kept = rewrite(text, hit, form, style)
+    reason = decision.reason if kept is None else f"{decision.reason}; left as written: {kept}"
     return Mention(hit.start, hit.end, surface, decision.entity, new, decision.score,
                    decision.method, reason, form.role.value)  # fmt: skip
-
-
-_ARTICLE = regex.compile(r"(?:^|\W)(?:the|The|THE)\s+$")
-
-
-def _keep_as_written(text: str, hit: Hit, form: Form, style: Style) -> str | None:
-    """Why a found mention should not be rewritten, or None when it should."""
-    if hit.inflected_words > 1 or (hit.inflected_words and hit.stem_end == hit.end):
-        return "inflected in a way the canonical form cannot carry"
-    if (
-        style is not Style.ID
-        and form.entity.kind is Kind.PLACE
-        and form.role is Role.FULL
-        and key_of(form.text) != key_of(form.entity.canonical)
-        and _ARTICLE.search(text, max(0, hit.start - 5), hit.start)
-    ):
-        return "another name of the place after an article; the canonical form takes none"
-    return None
 
 
 def apply(text: str, mentions: Iterable[Mention]) -> str:
@@ -171,10 +147,6 @@ def apply(text: str, mentions: Iterable[Mention]) -> str:
         position = mention.end
     parts.append(text[position:])
     return "".join(parts)
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
 
 
 def _check_score(value: float) -> float:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import enum
 
+import regex
+
 from .errors import UnknownOptionError
-from .index import Role
-from .model import Entity, LangMap
-from .text import is_cyrillic, match_case
+from .index import Form, Role, key_of
+from .model import Entity, Kind, LangMap
+from .scan import Hit
+from .text import NAME_SHAPE, is_cyrillic, match_case
 
 
 class Style(str, enum.Enum):
@@ -66,22 +69,47 @@ def name_in(entity: Entity, role: Role, langs: tuple[str, ...]) -> str | None:
     return None
 
 
-def replacement(entity: Entity, role: Role, surface: str, suffix: str, style: Style) -> str:
-    """The text that replaces ``surface`` (whose last ``len(suffix)`` characters are an
-    inflectional ending the base form does not have)."""
-    if style is not Style.LATIN and is_cyrillic(surface) and (suffix or style is Style.CANONICAL):
-        # Cyrillic text keeps its script in canonical style, and an inflected Cyrillic form
-        # would lose its case ending: both are left as written.
-        return surface
+def rewrite(text: str, hit: Hit, form: Form, style: Style) -> tuple[str, str | None]:
+    """What replaces the hit's span, and why it is left as written (None when it is not)."""
+    surface = text[hit.start : hit.end]
+    entity, role = form.entity, form.role
+    keep = _why_keep(text, hit, form, style)
+    if keep:
+        return surface, keep
     name = name_in(entity, role, _LANGS[style])
     if name is None:
-        return surface
+        return surface, f"no {style.value} name is known for {entity.id}"
+    if not NAME_SHAPE.fullmatch(name):
+        return surface, f"{name!r} is not a plain run of words, so a rewrite would not be stable"
     if style is not Style.LATIN:
-        name += suffix
+        name += text[hit.stem_end : hit.end]
     name = match_case(surface, name)
     if style is Style.ID:
-        return ID_MARKUP.format(id=entity.id, text=name)
-    return name
+        return ID_MARKUP.format(id=entity.id, text=name), None
+    return name, None
+
+
+_ARTICLE = regex.compile(r"(?:^|\W)(?:the|The|THE)\s+$")
+
+
+def _why_keep(text: str, hit: Hit, form: Form, style: Style) -> str | None:
+    surface = text[hit.start : hit.end]
+    if style is not Style.LATIN and is_cyrillic(surface):
+        if hit.stem_end < hit.end or hit.inflected_words:
+            return "an inflected Cyrillic form keeps its case ending"
+        if style is Style.CANONICAL:
+            return "Cyrillic text keeps its script in the canonical style"
+    if hit.inflected_words > 1 or (hit.inflected_words and hit.stem_end == hit.end):
+        return "inflected in a way the canonical form cannot carry"
+    if (
+        style is not Style.ID
+        and form.entity.kind is Kind.PLACE
+        and form.role is Role.FULL
+        and key_of(form.text) != key_of(form.entity.canonical)
+        and _ARTICLE.search(text, max(0, hit.start - 5), hit.start)
+    ):
+        return "another name of the place after an article; the canonical form takes none"
+    return None
 
 
 def _first(forms: LangMap, lang: str) -> str | None:

@@ -1,29 +1,29 @@
 """The text scan: find spans whose words match an indexed name, longest first.
 
-One pass over the words of the text. At each word that can start a name, the scan extends
-word by word while the keys so far are a prefix of some indexed name; each word may match by
-its own key or, failing that, by the key of a base form (inflection). Acronyms are looked up by
-their exact text. What the scan returns is not yet decided: :mod:`translit_norm.decide` picks
-the entity of each span, using the whole text as context.
+Names begin with a capital letter, so the scan visits only capitalised words (and, for
+organisation names written in lower case such as "the national security Committee", looks
+back from a capitalised word of such a name). From each start it extends word by word while
+the keys so far are a prefix of some indexed name; a word may match by its own key or, failing
+that, by the key of a base form (inflection). Acronyms are looked up by their exact text. What
+the scan returns is not yet decided: :mod:`translit_norm.decide` picks the entity of each
+span, using the whole text as context.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .index import Form, NameIndex
 from .inflection import lemmas
 from .keys import name_key
-from .text import Token, joins
+from .text import Token, capitalised_words, joined, next_word, words_before
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A span of the text (words ``first``..``last``) whose keys name one or more forms."""
+    """A span of the text whose words' keys name one or more forms."""
 
-    first: int
-    last: int
     start: int
     end: int
     forms: tuple[Form, ...]
@@ -49,55 +49,66 @@ class Scanner:
         self.index = index
         self._prefixes = {keys[:n] for keys in index.by_key for n in range(1, len(keys) + 1)}
 
-    def scan(self, text: str, tokens: list[Token]) -> Iterator[Hit]:
-        """Yield non-overlapping hits, left to right, longest match at each start."""
-        i = 0
-        while i < len(tokens):
-            hit = self._at(text, tokens, i)
-            if hit is None:
-                i += 1
-            else:
+    def scan(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
+        """Yield non-overlapping hits, left to right, longest match at each start; spans in
+        ``protected`` are skipped."""
+        done = 0
+        for token in capitalised_words(text):
+            if token.start < done or (protected and _inside(token.start, protected)):
+                continue
+            hit = self._at(text, token)
+            if hit is None and name_key(token.word) in self.index.inner_keys:
+                hit = self._from_lower_case_start(text, token, done)
+            if hit is not None:
                 yield hit
-                i = hit.last + 1
+                done = hit.end
 
-    def _can_start(self, token: Token) -> bool:
-        return token.capitalised or token.word.casefold() in self.index.lower_starts
-
-    def _at(self, text: str, tokens: list[Token], i: int) -> Hit | None:
-        token = tokens[i]
-        if not self._can_start(token):
-            return None
-        acronym = self.index.acronyms.get(token.word)
-        if acronym and token.word.isupper():
-            return Hit(i, i, token.start, token.end, tuple(acronym), "acronym", token.end)
-        best: tuple[int, _Path] | None = None
-        paths = [_Path((), (), "")]
-        for j in range(i, min(len(tokens), i + self.index.max_words)):
-            if j > i and not joins(text, tokens[j - 1], tokens[j]):
+    def _from_lower_case_start(self, text: str, token: Token, done: int) -> Hit | None:
+        """A name that starts with lower-case words before ``token`` and runs through it."""
+        before = words_before(text, token, self.index.max_words - 1)
+        chain: list[Token] = []
+        for word in reversed(before):
+            if word.start < done or not joined(text, word, chain[0] if chain else token):
                 break
-            paths = self._extend(paths, tokens[j].word, j - i)
-            for path in paths:
-                if path.keys in self.index.by_key and (best is None or _better(j, path, best)):
-                    best = (j, path)
+            chain.insert(0, word)
+        for start in chain:  # the farthest start first: longest name
+            if start.word.casefold() in self.index.lower_starts:
+                hit = self._at(text, start)
+                if hit is not None and hit.end >= token.end:
+                    return hit
+        return None
+
+    def _at(self, text: str, first: Token) -> Hit | None:
+        acronym = self.index.acronyms.get(first.word)
+        if acronym and first.word.isupper():
+            return Hit(first.start, first.end, tuple(acronym), "acronym", first.end)
+        best: tuple[list[Token], _Path] | None = None
+        paths = [_Path((), (), "")]
+        span: list[Token] = []
+        token: Token | None = first
+        while token is not None and len(span) < self.index.max_words:
+            span.append(token)
+            paths = self._extend(paths, token.word, len(span) - 1)
             if not paths:
                 break
+            for path in paths:
+                if path.keys in self.index.by_key and (best is None or _better(span, path, best)):
+                    best = (list(span), path)
+            token = next_word(text, token)
         if best is None:
             return None
-        last, path = best
-        span = tokens[i : last + 1]
-        if not any(t.capitalised for t in span):
+        words, path = best
+        if not any(t.capitalised for t in words):
             return None  # "state committee" in lower case is prose, not a name
-        inflected = bool(path.inflected)
-        stem_end = span[-1].end
-        if inflected and path.inflected[-1] == len(span) - 1:
-            stem_end = span[-1].start + _stem_length(text, span[-1], path.stem)
+        last = words[-1]
+        stem_end = last.end
+        if path.inflected and path.inflected[-1] == len(words) - 1:
+            stem_end = last.start + _stem_length(text, last, path.stem)
         return Hit(
-            i,
-            last,
-            span[0].start,
-            span[-1].end,
+            words[0].start,
+            last.end,
             tuple(self.index.by_key[path.keys]),
-            "inflection" if inflected else "key",
+            "inflection" if path.inflected else "key",
             stem_end,
             len(path.inflected),
         )
@@ -120,12 +131,18 @@ class Scanner:
         return out
 
 
-def _better(j: int, path: _Path, best: tuple[int, _Path]) -> bool:
-    """Longer spans win; at equal length, a match without inflection wins."""
-    return j > best[0] or (j == best[0] and len(path.inflected) < len(best[1].inflected))
+def _better(span: list[Token], path: _Path, best: tuple[list[Token], _Path]) -> bool:
+    """Longer spans win; at equal length, fewer inflected words win."""
+    if len(span) != len(best[0]):
+        return len(span) > len(best[0])
+    return len(path.inflected) < len(best[1].inflected)
 
 
 def _stem_length(text: str, token: Token, stem: str) -> int:
     """Characters of ``token`` covered by ``stem`` when the stem is a prefix, else all."""
     surface = text[token.start : token.end]
     return len(stem) if surface.lower().startswith(stem.lower()) else len(surface)
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)

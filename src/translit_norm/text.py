@@ -1,4 +1,4 @@
-"""Tokenising and case handling shared by the index build and the text scan."""
+"""Words, their spans and case handling, shared by the index build and the text scan."""
 
 from __future__ import annotations
 
@@ -7,16 +7,22 @@ from dataclasses import dataclass
 
 import regex
 
-# A token is a maximal run of letters (with combining marks and invisible format characters
+# A word is a maximal run of letters (with combining marks and invisible format characters
 # such as soft hyphens or zero-width spaces inside it). Apostrophes, hyphens and spaces end a
-# token: "Atambayev’s" is the token "Atambayev" followed by "’s".
-TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{Cf}]*")
+# word: "Atambayev’s" is the word "Atambayev" followed by "’s".
+_WORD = r"[\p{L}\p{M}][\p{L}\p{M}\p{Cf}]*"
+# What may stand between two words of one name: spaces (at most one line break) or a hyphen.
+_JOINER = r"(?:[ \u00a0]*[-\u2010\u2011][ \u00a0]*|[ \t\u00a0\u202f]*\r?\n?[ \t\u00a0\u202f]*)"
+WORD = regex.compile(_WORD)
+_WORD_BACKWARDS = regex.compile(_WORD, flags=regex.REVERSE)
+# A word that starts with a capital and is not the tail of a longer word.
+CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{Cf}])\p{Lu}[\p{L}\p{M}\p{Cf}]*")
+# A name that a rewrite may write: words joined by spaces or hyphens, nothing else.
+NAME_SHAPE = regex.compile(_WORD + "(?:" + _JOINER + _WORD + ")*")
+_NEXT_WORD = regex.compile(_JOINER + "(" + _WORD + ")")
 _FORMAT_CHARS = regex.compile(r"\p{Cf}")
-# What may stand between two tokens of one name: spaces (no blank line) or one hyphen.
-JOINER = regex.compile(
-    r"[ \t\u00a0\u202f]*\r?\n?[ \t\u00a0\u202f]*|[ \u00a0]*[-\u2010\u2011][ \u00a0]*"
-)
 _CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
+_CONTEXT_CHARS = 80  # how far to look for neighbouring words
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +39,49 @@ class Token:
         return self.word[:1].isupper()
 
 
-def tokenise(text: str) -> Iterator[Token]:
-    """Yield the words of ``text`` with their character offsets."""
-    for match in TOKEN.finditer(text):
-        word = match.group()
-        if "\u00ad" in word or not word.isprintable():
-            word = _FORMAT_CHARS.sub("", word)
-        yield Token(match.start(), match.end(), word)
+def _token(match: regex.Match[str], group: int = 0) -> Token:
+    word = match.group(group)
+    if not word.isprintable() or "\u00ad" in word:
+        word = _FORMAT_CHARS.sub("", word)
+    return Token(match.start(group), match.end(group), word)
+
+
+def tokenise(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
+    """Yield the words of ``text[start:end]`` with their offsets in ``text``."""
+    for match in WORD.finditer(text, start, len(text) if end is None else end):
+        yield _token(match)
+
+
+def capitalised_words(text: str) -> Iterator[Token]:
+    """The words of ``text`` that start with a capital letter: where names can begin."""
+    for match in CAPITALISED.finditer(text):
+        yield _token(match)
+
+
+def next_word(text: str, after: Token) -> Token | None:
+    """The word joined to ``after`` by a space or hyphen, if any (the next word of a name)."""
+    match = _NEXT_WORD.match(text, after.end)
+    return _token(match, 1) if match else None
+
+
+def words_before(text: str, token: Token, count: int) -> list[Token]:
+    """Up to ``count`` words right before ``token`` (nearest last)."""
+    found = []
+    for match in _WORD_BACKWARDS.finditer(text, max(0, token.start - _CONTEXT_CHARS), token.start):
+        found.append(_token(match))
+        if len(found) == count:
+            break
+    return found[::-1]
+
+
+def words_after(text: str, end: int, count: int) -> list[Token]:
+    """Up to ``count`` words after offset ``end``."""
+    found = []
+    for token in tokenise(text, end, min(len(text), end + _CONTEXT_CHARS)):
+        found.append(token)
+        if len(found) == count:
+            break
+    return found
 
 
 def words(name: str) -> list[str]:
@@ -47,10 +89,10 @@ def words(name: str) -> list[str]:
     return [token.word for token in tokenise(name)]
 
 
-def joins(text: str, left: Token, right: Token) -> bool:
-    """True when ``left`` and ``right`` are adjacent words of one name (space or hyphen apart)."""
-    gap = text[left.end : right.start]
-    return bool(gap) and JOINER.fullmatch(gap) is not None
+def joined(text: str, left: Token, right: Token) -> bool:
+    """True when ``right`` is the word joined to ``left`` (adjacent words of one name)."""
+    following = next_word(text, left)
+    return following is not None and following.start == right.start
 
 
 def is_cyrillic(word: str) -> bool:
@@ -62,6 +104,5 @@ def match_case(surface: str, replacement: str) -> str:
     """Write ``replacement`` in the case style of ``surface`` (ALL CAPS stays all caps)."""
     letters = [c for c in surface if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters) and not replacement.isupper():
-        # An acronym written in caps is already in its own style; a name in caps stays caps.
         return replacement.upper()
     return replacement
