@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from holdout import is_held_out  # noqa: E402
+from holdout import is_held_out
 
 REPO = Path(__file__).resolve().parents[1]
 CURATED = REPO / "data" / "curated"
@@ -138,7 +138,7 @@ class Row:
                 f"{lang}:{form}"
                 for lang, forms in getattr(self, column).items()
                 for i, form in enumerate(forms)
-                if column != "names" or lang in ("en", "ru", "ky") and i == 0
+                if column != "names" or (lang in ("en", "ru", "ky") and i == 0)
                 or form not in self.held_out
             )
         return [out[c] for c in COLUMNS]
@@ -386,7 +386,7 @@ def add_place_names(row: Row, names: Iterable[str], record: str, *, country: str
         kind = script(name)
         if len(name) < 2:
             continue
-        if kind == "ky" or kind == "ru" and country in ("KG", "RU"):
+        if kind == "ky" or (kind == "ru" and country in ("KG", "RU")):
             row.add("names", "ky" if kind == "ky" else "ru", name)
         elif kind == "latin" and good_alias(name) and name != row.canonical:
             row.alias(name)
@@ -637,8 +637,8 @@ def kg_persons(sources: Path) -> list[Person]:
     for rec in read_csv(council / "sources" / "morph" / "wikidata.csv"):
         qid = rec["id"]
         match = next((p for p in people.values() if p.qid == qid), None) or next(
-            (p for p in people.values() if rec["name__ru"] and rec["name__ru"] in p.cyrillic
-             or rec["name__en"] and rec["name__en"] in p.latin), None)
+            (p for p in people.values() if (rec["name__ru"] and rec["name__ru"] in p.cyrillic)
+             or (rec["name__en"] and rec["name__en"] in p.latin)), None)
         if match is None:
             match = people.setdefault(qid, Person(record=qid, tags=["everypolitician"]))
         if match.record != qid:
@@ -790,7 +790,7 @@ def render(rows: list[Row]) -> str:
     tags = {t.split(":")[0] for r in rows for t in r.source}
     credits = [f"# source: {text}; {version}; licence {licence}"
                for tag, (text, version, licence) in CREDITS.items()
-               if tag in tags or tag == "curated" and "curated" in str(tags)]
+               if tag in tags or (tag == "curated" and "curated" in str(tags))]
     lines = [GENERATED, *credits, "\t".join(COLUMNS)]
     lines += ["\t".join(r.cells()) for r in sorted(rows, key=lambda r: r.id)]
     return "\n".join(lines) + "\n"
