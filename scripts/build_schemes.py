@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def _latin(value: str) -> str:
-    return value.replace(CYRILLIC_YO, LATIN_YO)
+    return unicodedata.normalize("NFC", value.replace(CYRILLIC_YO, LATIN_YO))
 
 
 def _scheme(letters: Map, prev: Map | None = None, next_: Map | None = None,
@@ -83,7 +84,7 @@ def kyrgyz(sources: Path, ru: dict[str, Scheme]) -> dict[str, Scheme]:
     """BGN/PCGN 1979, ISO 9 and ALA-LC from the letter table, plus passport practice."""
     rows = _rows(sources / "kyrgyz_letters.tsv")
     schemes = {
-        name: _scheme({row["cyrillic"]: row[column] for row in rows})
+        name: _scheme({row["cyrillic"]: _latin(row[column]) for row in rows})
         for name, column in KYRGYZ_COLUMNS.items()
     }
     # BGN/PCGN notes that е after a vowel is pronounced ye; we write it so, as for Russian.

@@ -5,13 +5,13 @@ applied to gazetteer names and to the text, so two spellings match when their ke
 The folding (see ``docs/romanisation.md``) in order:
 
 1. case-fold; Cyrillic letters and Latin letters with diacritics map straight to key letters;
-2. word-initial ``j`` is the Kyrgyz/Russian ``ж``/``дж`` (*Jeenbekov*), word-initial ``ye`` is
-   ``е`` (*Yermek* = *Ermek*); then everything but letters is dropped (hyphens, spaces,
-   apostrophes, soft signs);
+2. ``j`` not after a vowel is the Kyrgyz ``ж``/``дж`` (*Jeenbekov*, *Kadamjay*), after a
+   vowel the glide ``й`` (*Atambajew*, *Koj*); word-initial ``ye`` is ``е`` (*Yermek* =
+   *Ermek*); then everything but letters is dropped (hyphens, spaces, apostrophes);
 3. digraphs of every press convention: ``zh sh ch sch tch tsch cz sz dzs zj ž ż š č ç ş c``
    become one hushing class ``J`` (so *Zheenbekov*, *Dscheenbekow*, *Dżeenbekow*,
-   *Ceenbekov* agree); ``kh``→``h``, ``ts tz z``→``s``, ``ou``→``u``, ``q``→``k``, ``w``→``v``,
-   ``x``→``ks``; any other ``j`` and ``y`` are the glide ``i``;
+   *Ceenbekov* agree); ``kh``→``h``, ``ng``→``n`` (ң), ``ts tz z``→``s``, ``ou``→``u``,
+   ``q``→``k``, ``w``→``v``, ``x``→``ks``; ``y`` and the remaining ``j`` are the glide ``i``;
 4. vowels fold to ``a e i u`` (``o ö ü`` all ``u``: Kyrgyz *Köl*, Russian *Куль*);
 5. ``d``/``t`` before ``J`` is absorbed (*Dzh*, *Dsch*, *Tsch*), doubled letters collapse
    (*Sooronbay* = *Soronbay*) and a glide ``i`` between two vowels drops
@@ -50,16 +50,16 @@ _LATIN = {
 _CHARS = str.maketrans({**_CYRILLIC, **{k.upper(): v for k, v in _CYRILLIC.items()}, **_LATIN})
 _DROP_MARKS = dict.fromkeys(range(0x300, 0x370))
 
-_WORD_START_J = re.compile(r"(?<![a-zJ])j")
+_CONSONANT_J = re.compile(r"(?<![aeiouyjz])j")  # zj is a digraph (Zjeenbekov)
 _WORD_START_YE = re.compile(r"(?<![a-zJ])ye")
 _NON_LETTER = re.compile(r"[\W\d_]+")
 _DIGRAPH = re.compile(
-    r"tsch|dzs|sch|tch|zh|sh|ch|cz|sz|zj|kh|gh|ts|tz|ck|ou|[cjyzwqxo]"
+    r"tsch|dzs|shh|sch|tch|zh|sh|ch|cz|sz|zj|kh|gh|ng|ts|tz|ck|ou|[cjyzwqxo]"
 )
 _DIGRAPHS = {
-    "tsch": _HUSH, "sch": _HUSH, "tch": _HUSH, "zh": _HUSH, "sh": _HUSH, "ch": _HUSH,
+    "tsch": _HUSH, "shh": _HUSH, "sch": _HUSH, "tch": _HUSH, "zh": _HUSH, "sh": _HUSH, "ch": _HUSH,
     "cz": _HUSH, "sz": _HUSH, "dzs": _HUSH, "zj": _HUSH, "c": _HUSH,
-    "kh": "h", "gh": "g", "ts": "s", "tz": "s", "z": "s", "ck": "k", "ou": "u", "o": "u",
+    "kh": "h", "gh": "g", "ng": "n", "ts": "s", "tz": "s", "z": "s", "ck": "k", "ou": "u", "o": "u",
     "j": "i", "y": "i", "w": "v", "q": "k", "x": "ks",
 }
 _ABSORBED = re.compile(r"[dt]J")
@@ -78,10 +78,11 @@ def name_key(text: str) -> str:
     >>> name_key("Osh") == name_key("Oshskaya")
     False
     """
-    s = text.casefold().translate(_CHARS)
+    s = text.casefold()
     if not s.isascii():
+        s = unicodedata.normalize("NFC", s).translate(_CHARS)
         s = unicodedata.normalize("NFKD", s).translate(_DROP_MARKS)
-    s = _WORD_START_YE.sub("e", _WORD_START_J.sub(_HUSH, s))
+    s = _WORD_START_YE.sub("e", _CONSONANT_J.sub(_HUSH, s))
     s = _NON_LETTER.sub("", s)
     s = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], s)
     s = _ABSORBED.sub(_HUSH, s)
