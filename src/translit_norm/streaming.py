@@ -1,0 +1,321 @@
+"""Bounded-memory file handling for the CLI: text read in segments cut where no name can be
+split, output files replaced atomically, and a unified diff written as it is found."""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import contextlib
+import os
+import re
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+CHUNK_SIZE = 1 << 20
+"""Default read size in bytes, and the segment length (characters) at which a cut is sought."""
+SNIFF_SIZE = 8192
+"""A file whose first this-many bytes hold a NUL byte is taken to be binary."""
+BOM = "\ufeff"
+
+Edit = tuple[int, int, str]
+"""A change to a segment: start and end offsets, replacement text."""
+
+# The last blank line, the last line end, the last white space: preferred cut points, best first.
+_PARAGRAPH = re.compile(r".*\n[ \t]*\r?\n", re.DOTALL)
+_SPACE = re.compile(r".*\s", re.DOTALL)
+
+
+class DecodeError(ValueError):
+    """Input bytes that are not valid in the encoding; ``offset`` is the byte offset."""
+
+    def __init__(self, encoding: str, offset: int, data: bytes, reason: str) -> None:
+        self.offset = offset
+        super().__init__(
+            f"not valid {encoding}: {_hex(data)} at byte offset {offset} ({reason}); "
+            "use --encoding to name the file's encoding"
+        )
+
+
+def _hex(data: bytes) -> str:
+    return " ".join(f"0x{byte:02x}" for byte in data)
+
+
+def is_binary(head: bytes, encoding: str) -> bool:
+    """True when ``head`` (a file's first bytes) holds a NUL byte and ``encoding`` does not
+    use NUL bytes for text (UTF-16 and UTF-32 do)."""
+    return b"\0" in head and len("\0".encode(encoding)) == 1
+
+
+def read_segments(
+    stream: BinaryIO, *, encoding: str, chunk_size: int = CHUNK_SIZE, head: bytes = b""
+) -> Iterator[tuple[str, int]]:
+    """Decode ``stream`` (after the already-read bytes ``head``) and yield ``(segment,
+    bytes_read)`` pairs whose segments join up to the whole text.
+
+    Segments are about ``chunk_size`` characters long and end at a blank line where there is
+    one, else at a line end, else after white space; only a run of more than four times
+    ``chunk_size`` characters with no white space is cut anywhere. A leading byte order mark
+    is a segment of its own. Raises :class:`DecodeError` naming the first bad byte's offset.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    buffer, consumed, data, first = "", 0, head, True
+    while True:
+        if not data:
+            data = stream.read(chunk_size)
+        final = not data
+        pending = len(decoder.getstate()[0])
+        try:
+            buffer += decoder.decode(data, final=final)
+        except UnicodeDecodeError as exc:
+            offset = consumed - pending + exc.start
+            raise DecodeError(
+                encoding, offset, exc.object[exc.start : exc.end], exc.reason
+            ) from None
+        consumed += len(data)
+        data = b""
+        if first and buffer:
+            first = False
+            if buffer.startswith(BOM):
+                yield BOM, consumed
+                buffer = buffer[1:]
+        if final:
+            if buffer:
+                yield buffer, consumed
+            return
+        if len(buffer) >= chunk_size:
+            cut = _cut(buffer, 4 * chunk_size)
+            if cut:
+                yield buffer[:cut], consumed
+                buffer = buffer[cut:]
+
+
+def _cut(text: str, limit: int) -> int:
+    """Where to end a segment of ``text``: after its last blank line, line end or space; at
+    its end when it has none and is longer than ``limit``; else 0 (read on)."""
+    match = _PARAGRAPH.match(text)
+    if match:
+        return match.end()
+    line = text.rfind("\n")
+    if line >= 0:
+        return line + 1
+    match = _SPACE.match(text)
+    if match:
+        return match.end()
+    return len(text) if len(text) > limit else 0
+
+
+class AtomicFile:
+    """A temporary file next to ``target`` that replaces it only on :meth:`commit`.
+
+    The target is never seen half-written: the data is written and synced to the temporary
+    file, which then takes the target's name with :func:`os.replace`. An existing target keeps
+    its permission bits; ``backup`` (a file name) receives the old target first.
+    """
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        directory = target.parent
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        self.temp = Path(name)
+        self.stream: BinaryIO = os.fdopen(fd, "wb")
+
+    def commit(self, *, backup: Path | None = None) -> None:
+        """Sync the data and move it over the target (after linking the old one to
+        ``backup``)."""
+        try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            os.chmod(self.temp, _mode_for(self.target))
+            if backup is not None:
+                _keep_copy(self.target, backup)
+            os.replace(self.temp, self.target)
+        except BaseException:
+            self.abort()
+            raise
+        _sync_directory(self.target.parent)
+
+    def abort(self) -> None:
+        """Drop the temporary file; the target stays as it was."""
+        self.stream.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.temp.unlink()
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _keep_copy(source: Path, backup: Path) -> None:
+    """Make ``backup`` hold ``source``'s current content: a hard link where the file system
+    allows one, else a copy; either way written under a temporary name and then renamed."""
+    fd, name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=backup.parent)
+    os.close(fd)
+    temp = Path(name)
+    try:
+        temp.unlink()
+        try:
+            os.link(source, temp)
+        except OSError:
+            shutil.copy2(source, temp)
+        os.replace(temp, backup)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+
+
+def _sync_directory(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class UnifiedDiff:
+    """Writes a unified diff (``patch -p0`` applies it) of one file while its segments and
+    their edits arrive, holding only the current hunk and a few lines of context.
+
+    Lines end at ``\\n`` only (as ``patch`` sees them); a segment that ends inside a line is
+    held until the line is complete.
+    """
+
+    def __init__(self, write: Callable[[str], object], name: str, *, context: int = 3) -> None:
+        self._write = write
+        self._name = name
+        self._context = context
+        self._text, self._edits = "", list[Edit]()
+        self._old_line = self._new_line = 0  # lines passed so far
+        self._before: list[str] = []  # equal lines just before the next change
+        self._hunk: list[str] | None = None
+        self._start = (0, 0)
+        self._lengths = [0, 0]
+        self._after: list[str] = []  # equal lines after the open hunk's last change
+        self.hunks = 0
+
+    def feed(self, segment: str, edits: Sequence[Edit]) -> None:
+        """Add the next segment of the file and the changes made to it."""
+        shift = len(self._text)
+        self._edits += [(start + shift, end + shift, new) for start, end, new in edits]
+        self._text += segment
+        if self._text.endswith("\n"):
+            self._block()
+
+    def close(self) -> None:
+        """Finish the diff after the file's last segment."""
+        self._block()
+        if self._hunk is not None:
+            self._close_hunk()
+
+    def _block(self) -> None:
+        text, edits = self._text, sorted(self._edits)
+        self._text, self._edits = "", []
+        lines = _split_lines(text)
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line))
+        done = 0  # lines of this block already passed on
+        index = 0
+        while index < len(edits):
+            first = _line_of(starts, edits[index][0])
+            last = _line_of(starts, max(edits[index][1] - 1, edits[index][0]))
+            group = [edits[index]]
+            index += 1
+            while index < len(edits) and _line_of(starts, edits[index][0]) <= last:
+                last = max(last, _line_of(starts, max(edits[index][1] - 1, edits[index][0])))
+                group.append(edits[index])
+                index += 1
+            base = starts[first]
+            old = text[base : starts[last + 1]]
+            new = apply_edits(old, [(s - base, e - base, r) for s, e, r in group])
+            if new == old:
+                continue
+            self._equal(lines[done:first])
+            self._change(lines[first : last + 1], _split_lines(new))
+            done = last + 1
+        self._equal(lines[done:])
+
+    def _equal(self, lines: list[str]) -> None:
+        if not lines:
+            return
+        ctx = self._context
+        self._old_line += len(lines)
+        self._new_line += len(lines)
+        if self._hunk is None:
+            self._before = (self._before + lines[-ctx:])[-ctx:] if ctx else []
+            return
+        room = 2 * ctx + 1 - len(self._after)
+        tail = (self._after + lines)[-ctx:] if ctx else []
+        self._after += lines[:room]
+        if len(self._after) > 2 * ctx:
+            self._close_hunk()
+            self._before = tail
+
+    def _change(self, old: list[str], new: list[str]) -> None:
+        if self._hunk is None:
+            context = self._before
+            self._start = (self._old_line - len(context), self._new_line - len(context))
+            self._hunk, self._lengths, self._before = [], [0, 0], []
+        else:
+            context, self._after = self._after, []
+        self._add(" ", context, both=True)
+        self._add("-", old)
+        self._add("+", new)
+        self._old_line += len(old)
+        self._new_line += len(new)
+
+    def _add(self, mark: str, lines: list[str], *, both: bool = False) -> None:
+        assert self._hunk is not None
+        for line in lines:
+            self._hunk.append(mark + line if line.endswith("\n") else f"{mark}{line}\n" + _NO_EOL)
+        self._lengths[mark == "+"] += len(lines)
+        if both:
+            self._lengths[1] += len(lines)
+
+    def _close_hunk(self) -> None:
+        assert self._hunk is not None
+        self._add(" ", self._after[: self._context], both=True)
+        if not self.hunks:
+            self._write(f"--- {self._name}\n+++ {self._name}\n")
+        (old_start, new_start), (old_len, new_len) = self._start, self._lengths
+        self._write(
+            f"@@ -{old_start + bool(old_len)},{old_len} +{new_start + bool(new_len)},{new_len} @@\n"
+        )
+        self._write("".join(self._hunk))
+        self.hunks += 1
+        self._hunk, self._after = None, []
+
+
+_NO_EOL = "\\ No newline at end of file\n"
+
+
+def _split_lines(text: str) -> list[str]:
+    """``text`` cut after each ``\\n`` (unlike :meth:`str.splitlines`, no other breaks)."""
+    lines = text.split("\n")
+    last = lines.pop()
+    return [line + "\n" for line in lines] + ([last] if last else [])
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """``text`` with each edit's span replaced by its new text."""
+    parts, position = [], 0
+    for start, end, new in sorted(edits):
+        parts += [text[position:start], new]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
