@@ -114,7 +114,7 @@ def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[De
     sure = {
         i: forms[0]
         for i, forms in enumerate(options)
-        if len({f.entity for f in forms}) == 1 and not _needs_support(forms[0], hits[i])
+        if len({f.entity for f in forms}) == 1 and not _needs_support(forms[0])
     }
     context = _Context([form.entity for form in sure.values()])
     decisions = []
@@ -143,7 +143,7 @@ def _role_rank(role: Role) -> int:
     return [Role.FULL, Role.FAMILY_GIVEN, Role.ACRONYM, Role.FAMILY].index(role)
 
 
-def _needs_support(form: Form, hit: Hit) -> bool:
+def _needs_support(form: Form) -> bool:
     """A surname alone (of a less prominent person) or a generic organisation name needs
     another mention of the same country or entity in the text."""
     if form.role is Role.FAMILY:
@@ -200,14 +200,10 @@ def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
 
     ranked = sorted(forms, key=rank, reverse=True)
     top = ranked[0]
+    unsupported = _unsupported(top, ctx)
+    if unsupported:
+        return _abstain(hit, ranked, unsupported)
     if len(ranked) == 1:
-        if _needs_support(top, hit) and not ctx.supports(top.entity):
-            return _abstain(
-                hit,
-                ranked,
-                "a surname or generic name with no other mention of "
-                "its country or entity in the text",
-            )
         return _accept(hit, top, text, 0.95, "supported by the other mentions in the text")
     first, second = rank(top), rank(ranked[1])
     if first[:4] > second[:4]:
@@ -215,6 +211,18 @@ def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
     if first[4] - second[4] >= 1.0:
         return _accept(hit, top, text, 0.9, f"more prominent than {_describe(ranked[1].entity)}")
     return _abstain(hit, ranked, "ambiguous")
+
+
+def _unsupported(form: Form, ctx: _Context) -> str | None:
+    """Why the best reading of a span still lacks the support it needs, or None."""
+    entity = form.entity
+    if form.role is Role.FAMILY and entity.prominence < PROMINENT_PERSON:
+        if entity not in ctx.entities:
+            return "a surname alone, and the full name is not in the text"
+    elif form.generic and not ctx.supports(entity):
+        country = entity.country or "its country"
+        return f"a generic name, and nothing else in the text is from {country}"
+    return None
 
 
 def _prominence(entity: Entity) -> float:

@@ -7,7 +7,6 @@ first (provenance), then one header row, then one entity per row. Only ``id``, `
 
 from __future__ import annotations
 
-import csv
 import functools
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -40,7 +39,7 @@ COLUMNS = (
 )
 REQUIRED = ("id", "kind", "canonical")
 SEPARATOR = "|"
-_LANG_TAG = regex.compile(r"^([a-z]{2,3}(?:_[a-z]{2,4})?):(.+)$")
+_LANG_TAG = regex.compile(r"[a-z]{2,3}(?:_[a-z]{2,4})?")
 _QID = regex.compile(r"^Q[1-9][0-9]*$")
 _COUNTRY = regex.compile(r"^[A-Z]{2}$")
 
@@ -84,8 +83,9 @@ def _lang_map(cell: str) -> LangMap:
         return EMPTY
     out: dict[str, list[str]] = {}
     for part in _split(cell):
-        match = _LANG_TAG.match(part)
-        lang, value = (match.group(1), match.group(2).strip()) if match else ("und", part)
+        lang, sep, value = part.partition(":")
+        if not (sep and _LANG_TAG.fullmatch(lang)):
+            lang, value = "und", part
         forms = out.setdefault(lang, [])
         if value not in forms:
             forms.append(value)
@@ -154,7 +154,7 @@ def read_entities(lines: Iterable[str], path: str) -> Iterator[Entity]:
             line = line.removeprefix("\ufeff")
         if not line.strip() or line.startswith("#"):
             continue
-        cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        cells = line.split("\t")
         if header is None:
             header = [c.strip() for c in cells]
             unknown = sorted(set(header) - set(COLUMNS))
@@ -167,7 +167,7 @@ def read_entities(lines: Iterable[str], path: str) -> Iterator[Entity]:
             raise GazetteerError(
                 path, number, f"expected {len(header)} tab-separated fields, found {len(cells)}"
             )
-        if unicodedata.normalize("NFC", line) != line:
+        if not line.isascii() and not unicodedata.is_normalized("NFC", line):
             raise GazetteerError(path, number, "text is not in Unicode NFC form")
         entity = _entity(dict(zip(header, cells, strict=False)), (path, number))
         if entity.id in seen:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -72,13 +73,22 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key_of(name: str) -> tuple[str, ...]:
     """The key of a name, word by word."""
     return tuple(name_key(word) for word in words(name))
 
 
 def entity_forms(entity: Entity) -> Iterator[Form]:
-    """Every form of ``entity`` the scan should recognise, with its role."""
+    """Every form of ``entity`` the scan should recognise, with its role, each text once."""
+    seen: set[tuple[Role, str]] = set()
+    for form in _all_forms(entity):
+        if (form.role, form.text) not in seen:
+            seen.add((form.role, form.text))
+            yield form
+
+
+def _all_forms(entity: Entity) -> Iterator[Form]:
     yield Form(entity, Role.FULL, entity.canonical, "en")
     for lang, names in entity.names.items():
         for name in names:
@@ -123,7 +133,7 @@ class NameIndex:
     def add(self, form: Form) -> None:
         """Index one form (twice for hyphenated names: "Koy-Tash" and "Koytash")."""
         if form.role is Role.ACRONYM:
-            _append(self.acronyms.setdefault(form.text, []), form)
+            self.acronyms.setdefault(form.text, []).append(form)
             return
         keys = key_of(form.text)
         if not keys or not all(keys):
@@ -132,7 +142,7 @@ class NameIndex:
         if len(keys) > 1 and "-" in form.text:
             variants.add((name_key(form.text),))
         for variant in variants:
-            _append(self.by_key.setdefault(variant, []), form)
+            self.by_key.setdefault(variant, []).append(form)
             self.max_words = max(self.max_words, len(variant))
         if len(keys) > 1 and form.entity.kind is Kind.ORG:
             self.lower_starts.add(words(form.text)[0].casefold())
@@ -141,11 +151,3 @@ class NameIndex:
     def lookup(self, keys: tuple[str, ...]) -> list[Form]:
         """Forms whose word keys are exactly ``keys``."""
         return self.by_key.get(keys, [])
-
-
-def _append(forms: list[Form], form: Form) -> None:
-    """Keep one form per (entity, role, text)."""
-    if not any(
-        f.entity is form.entity and f.role is form.role and f.text == form.text for f in forms
-    ):
-        forms.append(form)

@@ -86,7 +86,10 @@ def words_after(text: str, end: int, count: int) -> list[Token]:
 
 def words(name: str) -> list[str]:
     """The words of a name, as the scan sees them: ``"Koy-Tash"`` -> ``["Koy", "Tash"]``."""
-    return [token.word for token in tokenise(name)]
+    found = WORD.findall(name)
+    if name.isprintable() and "\u00ad" not in name:
+        return found
+    return [_FORMAT_CHARS.sub("", word) for word in found]
 
 
 def joined(text: str, left: Token, right: Token) -> bool:
