@@ -50,7 +50,8 @@ _LATIN = {
 _CHARS = str.maketrans({**_CYRILLIC, **{k.upper(): v for k, v in _CYRILLIC.items()}, **_LATIN})
 _DROP_MARKS = dict.fromkeys(range(0x300, 0x370))
 
-_CONSONANT_J = re.compile(r"(?<![aeiouyjz])j")  # zj is a digraph (Zjeenbekov)
+# j after a vowel is й; elsewhere ж, except in the digraph zj and after t (Oktjabr = Oktyabr)
+_CONSONANT_J = re.compile(r"(?<![aeiouyjzt])j")
 _WORD_START_YE = re.compile(r"(?<![a-zJ])ye")
 _NON_LETTER = re.compile(r"[\W\d_]+")
 _DIGRAPH = re.compile(
