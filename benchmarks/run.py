@@ -1,0 +1,440 @@
+"""Accuracy and speed of translit_norm against baselines, in one run on the same gold.
+
+Usage: python benchmarks/run.py [--quick] [--out FILE]
+
+Prints Markdown tables and writes the figures as JSON (default benchmarks/results/latest.json).
+Needs the ``bench`` extra (pyahocorasick, flashtext, anyascii, unidecode, iuliia).
+See benchmarks/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+import ahocorasick  # noqa: E402
+import iuliia  # noqa: E402
+import regex  # noqa: E402
+from anyascii import anyascii  # noqa: E402
+from flashtext import KeywordProcessor  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
+from unidecode import unidecode  # noqa: E402
+
+import translit_norm as tn  # noqa: E402
+from translit_norm.bench import GoldName, read_gold, run_bench  # noqa: E402
+
+GOLD = Path("benchmarks", "gold")  # relative: reports name files the same on every machine
+WORD = regex.compile(r"\w+(?:[-'’]\w+)*")
+MAX_WORDS = 4  # longest gazetteer phrase the n-gram baselines try
+
+
+# --- baselines: the same three methods as a Normaliser ---------------------------------------
+
+
+def surface_table(gazetteer: tn.Gazetteer) -> dict[str, tn.Entity]:
+    """Every name, alias and acronym of the gazetteer -> its most prominent entity."""
+    table: dict[str, tn.Entity] = {}
+    for entity in sorted(gazetteer, key=lambda e: e.prominence):
+        maps = (entity.names, entity.acronyms)
+        forms = {entity.canonical, *entity.aliases}
+        forms.update(f for m in maps for values in m.values() for f in values)
+        for form in forms:
+            table[form] = entity
+    return table
+
+
+def _mention(text: str, start: int, end: int, entity: tn.Entity, method: str) -> tn.Mention:
+    return tn.Mention(start, end, text[start:end], entity, entity.canonical, 1.0, method, method)
+
+
+def _rewrite(text: str, mentions: Sequence[tn.Mention]) -> str:
+    for m in sorted(mentions, key=lambda m: m.start, reverse=True):
+        text = text[: m.start] + m.replacement + text[m.end :]
+    return text
+
+
+class FoldedLookup:
+    """Exact lookup after folding both the gazetteer and the query (unidecode, anyascii or
+    iuliia); in text, the longest run of up to four words that folds to a known name."""
+
+    def __init__(self, table: dict[str, tn.Entity], fold: Callable[[str], str], name: str) -> None:
+        self.fold, self.name = fold, name
+        self.table = {fold(form): entity for form, entity in table.items()}
+
+    def resolve(self, name: str) -> list[tn.Candidate]:
+        entity = self.table.get(self.fold(name))
+        return [] if entity is None else [tn.Candidate(entity, 1.0, self.name, self.name)]
+
+    def find_entities(self, text: str) -> list[tn.Mention]:
+        words = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        found, i = [], 0
+        while i < len(words):
+            for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+                start, end = words[i][0], words[i + n - 1][1]
+                entity = self.table.get(self.fold(text[start:end]))
+                if entity is not None:
+                    found.append(_mention(text, start, end, entity, self.name))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def normalise(self, text: str) -> str:
+        return _rewrite(text, self.find_entities(text))
+
+
+class FuzzyBruteForce:
+    """rapidfuzz ``process.extractOne`` (``ratio``, cutoff 85) over every folded gazetteer name;
+    resolve only (text scanning this way is far too slow to be a baseline anyone would use)."""
+
+    def __init__(self, table: dict[str, tn.Entity]) -> None:
+        self.forms = [unidecode(f).casefold() for f in table]
+        self.entities = list(table.values())
+
+    def resolve(self, name: str) -> list[tn.Candidate]:
+        best = process.extractOne(
+            unidecode(name).casefold(), self.forms, scorer=fuzz.ratio, score_cutoff=85
+        )
+        if best is None:
+            return []
+        return [tn.Candidate(self.entities[best[2]], best[1] / 100, "rapidfuzz", "ratio")]
+
+
+class FlashTextReplace:
+    """flashtext keyword replacement over every gazetteer name (case-insensitive)."""
+
+    def __init__(self, table: dict[str, tn.Entity]) -> None:
+        self.processor = KeywordProcessor(case_sensitive=False)
+        self.entities = {e.id: e for e in table.values()}
+        for form, entity in table.items():
+            self.processor.add_keyword(form, entity.id)
+
+    def resolve(self, name: str) -> list[tn.Candidate]:
+        entity_id = self.processor.get_keyword(name)
+        if entity_id is None:
+            return []
+        return [tn.Candidate(self.entities[entity_id], 1.0, "flashtext", "keyword")]
+
+    def find_entities(self, text: str) -> list[tn.Mention]:
+        return [
+            _mention(text, start, end, self.entities[entity_id], "flashtext")
+            for entity_id, start, end in self.processor.extract_keywords(text, span_info=True)
+        ]
+
+    def normalise(self, text: str) -> str:
+        return _rewrite(text, self.find_entities(text))
+
+
+def _iuliia_fold(text: str) -> str:
+    return str(iuliia.WIKIPEDIA.translate(text)).casefold()
+
+
+def accuracy(quick: bool) -> dict[str, Any]:
+    """Mention P/R/F1, resolve top-1 and edits on entity-free texts, for every system."""
+    normaliser = tn.Normaliser()
+    table = surface_table(normaliser.gazetteer)
+    texts = sorted(GOLD.glob("texts-*.jsonl"))
+    names = sorted(GOLD.glob("names-*.tsv"))
+    if quick:
+        names = [_sample(names, every=10)]
+    systems: dict[str, Any] = {
+        "translit_norm": normaliser,
+        "unidecode lookup": FoldedLookup(table, lambda s: unidecode(s).casefold(), "unidecode"),
+        "anyascii lookup": FoldedLookup(table, lambda s: anyascii(s).casefold(), "anyascii"),
+        "iuliia lookup": FoldedLookup(table, _iuliia_fold, "iuliia"),
+        "flashtext": FlashTextReplace(table),
+    }
+    out: dict[str, Any] = {}
+    for label, system in systems.items():
+        out[label] = run_bench(system, [*texts, *names]).to_json()
+    out["rapidfuzz extractOne"] = run_bench(FuzzyBruteForce(table), names).to_json()
+    return out
+
+
+def _sample(paths: Sequence[Path], *, every: int) -> Path:
+    """One names file holding every ``every``-th row of ``paths`` (for --quick)."""
+    rows = read_gold(paths)[0]
+    target = Path("benchmarks", "results", "names-sample.tsv")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["variant\tentity\tkind\tlang\tsource"]
+    lines += [f"{n.variant}\t{n.entity}\t{n.kind}\t{n.lang}\t{n.source}" for n in rows[::every]]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+# --- speed -----------------------------------------------------------------------------------
+
+
+FILLER = (
+    "the", "government", "said", "on", "Tuesday", "that", "talks", "would", "continue", "after",
+    "the", "election", "and", "officials", "met", "residents", "of", "the", "district", "to",
+    "discuss", "roads", "water", "and", "schools", "while", "observers", "noted", "a", "calm",
+    "mood", "in", "the", "capital",
+)
+
+
+def prose(table: dict[str, tn.Entity], *, megabytes: float, seed: int = 0) -> str:
+    """Deterministic English-like prose, one gazetteer name in about every twelve words."""
+    rng = random.Random(seed)
+    surfaces = sorted(table)
+    parts: list[str] = []
+    size = 0
+    while size < megabytes * 1_000_000:
+        words = rng.choices(FILLER, k=11)
+        words.insert(rng.randrange(12), rng.choice(surfaces))
+        sentence = " ".join(words).capitalize() + ". "
+        parts.append(sentence)
+        size += len(sentence.encode())
+    return "".join(parts)
+
+
+def _median_seconds(call: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _aho(forms: list[str]) -> Callable[[str], list[tuple[int, int]]]:
+    automaton = ahocorasick.Automaton()
+    for form in forms:
+        automaton.add_word(form.casefold(), len(form))
+    automaton.make_automaton()
+
+    def scan(text: str) -> list[tuple[int, int]]:
+        folded = text.casefold()
+        hits = []
+        for end, length in automaton.iter(folded):
+            start = end - length + 1
+            if (start == 0 or not folded[start - 1].isalnum()) and (
+                end + 1 == len(folded) or not folded[end + 1].isalnum()
+            ):
+                hits.append((start, end + 1))
+        return hits
+
+    return scan
+
+
+def throughput(quick: bool) -> dict[str, Any]:
+    """Warm MB/s of normalise() and of the baselines over the same generated prose."""
+    normaliser = tn.Normaliser()
+    table = surface_table(normaliser.gazetteer)
+    corpus = prose(table, megabytes=1 if quick else 4)
+    megabytes = len(corpus.encode()) / 1e6
+    normaliser.normalise(corpus[:10_000])  # warm: index built, caches primed
+    flash = KeywordProcessor(case_sensitive=False)
+    for form in table:
+        flash.add_keyword(form)
+    aho = _aho(list(table))
+    repeat = 3 if quick else 5
+    seconds = {
+        "translit_norm normalise": _median_seconds(lambda: normaliser.normalise(corpus), repeat),
+        "regex \\w+ tokenise": _median_seconds(lambda: regex.findall(r"\w+", corpus), repeat),
+        "flashtext extract": _median_seconds(lambda: flash.extract_keywords(corpus), repeat),
+        "pyahocorasick + word boundary": _median_seconds(lambda: aho(corpus), repeat),
+    }
+    rates = {name: megabytes / s for name, s in seconds.items()}
+    ours = rates["translit_norm normalise"]
+    return {
+        "corpus_mb": round(megabytes, 2),
+        "surface_forms": len(table),
+        "mb_per_s": {k: round(v, 2) for k, v in rates.items()},
+        "ratio_of_translit_norm_to": {
+            k: round(ours / v, 3) for k, v in rates.items() if k != "translit_norm normalise"
+        },
+    }
+
+
+def resolve_speed(quick: bool) -> dict[str, Any]:
+    """Names per second that resolve() handles on unseen (held-out) variants."""
+    normaliser = tn.Normaliser()
+    names: list[GoldName] = read_gold(sorted(GOLD.glob("names-*.tsv")))[0]
+    sample = names[:: 20 if quick else 4]
+    normaliser.resolve("Atambaev")
+    seconds = _median_seconds(lambda: [normaliser.resolve(n.variant) for n in sample], 3)
+    return {"names": len(sample), "names_per_s": round(len(sample) / seconds, 1)}
+
+
+COLD = """
+import resource, sys, time
+start = time.perf_counter()
+sys.path.insert(0, {src!r})
+import translit_norm as tn
+tn.normalise("Atambaev met Zheenbekov in Koi-Tash.")
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _subprocess(code: str) -> list[float]:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    return [float(x) for x in done.stdout.split()]
+
+
+def cold_start(quick: bool) -> dict[str, Any]:
+    """Import + first normalise() in a fresh interpreter: median seconds and peak RSS."""
+    runs = [_subprocess(COLD.format(src=str(REPO / "src"))) for _ in range(3 if quick else 5)]
+    return {
+        "runs": len(runs),
+        "seconds_median": round(statistics.median(r[0] for r in runs), 3),
+        "peak_rss_mb": round(statistics.median(r[1] for r in runs) / 1024, 1),
+    }
+
+
+SCALE = """
+import random, resource, sys, time
+sys.path.insert(0, {src!r})
+sys.path.insert(0, {bench!r})
+import translit_norm as tn
+from run import prose, surface_table, synthetic
+base = tn.Normaliser()
+extra = synthetic(len(base.gazetteer) * ({factor} - 1))
+start = time.perf_counter()
+normaliser = tn.Normaliser(gazetteers=[extra])
+normaliser.normalise("Atambaev")
+build = time.perf_counter() - start
+corpus = prose(surface_table(base.gazetteer), megabytes={mb})
+normaliser.normalise(corpus[:100_000])
+seconds = []
+for _ in range(3):
+    start = time.perf_counter()
+    normaliser.normalise(corpus)
+    seconds.append(time.perf_counter() - start)
+seconds = sorted(seconds)[1]
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(len(normaliser.gazetteer), build, len(corpus.encode()) / 1e6 / seconds, rss)
+"""
+
+SYLLABLES = ("ka", "ra", "bek", "tur", "sun", "mir", "zhan", "bai", "gul", "dar", "kul", "ta",
+             "nur", "as", "yl", "chy", "mat", "ov", "ev", "sha", "bol", "ot", "ken", "ai")
+
+
+def _pseudo_name(rng: random.Random) -> str:
+    return "".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))).capitalize()
+
+
+def synthetic(count: int, *, seed: int = 1) -> tn.Gazetteer:
+    """``count`` made-up persons and villages with Kyrgyz-looking names."""
+    rng = random.Random(seed)
+
+    def entities() -> Iterator[tn.Entity]:
+        for i in range(count):
+            if i % 2:
+                given, family = _pseudo_name(rng), _pseudo_name(rng) + rng.choice(("ov", "ev"))
+                yield tn.Entity(f"person:synthetic-{i}", tn.Kind.PERSON, f"{given} {family}",
+                                given={"en": (given,)}, family={"en": (family,)})
+            else:
+                yield tn.Entity(f"place:synthetic-{i}", tn.Kind.PLACE, _pseudo_name(rng),
+                                type="village", country="KG")
+
+    return tn.Gazetteer.of(entities(), "synthetic")
+
+
+def scaling(quick: bool) -> list[dict[str, Any]]:
+    """Build time, warm throughput (median of 3) and peak RSS with the gazetteer grown 1x, 10x
+    (and 100x), each in its own interpreter."""
+    rows = []
+    for factor in (1, 10) if quick else (1, 10, 100):
+        code = SCALE.format(src=str(REPO / "src"), bench=str(REPO / "benchmarks"),
+                            factor=factor, mb=0.5 if quick else 2)
+        entities, build, rate, rss = _subprocess(code)
+        rows.append({"factor": factor, "entities": int(entities), "build_s": round(build, 2),
+                     "mb_per_s": round(rate, 2), "peak_rss_mb": round(rss / 1024, 1)})
+    return rows
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    lines = [
+        "## Accuracy (same gold for every system)", "",
+        "| system | mention P | mention R | mention F1 | resolve top-1 | entity-free edited |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, report in results["accuracy"].items():
+        mentions = report["mentions"].get("all", {})
+        resolved = report["resolve"].get("all", {})
+        free = report["entity_free"]
+        edits = f"{free['edited_texts']}/{free['texts']} texts" if free["texts"] else "–"
+        lines.append(
+            f"| {label} | {_fmt(mentions.get('precision'))} | {_fmt(mentions.get('recall'))} | "
+            f"{_fmt(mentions.get('f1'))} | {_fmt(resolved.get('accuracy'))} | {edits} |"
+        )
+    ours = results["accuracy"]["translit_norm"]
+    lines += [
+        "", "## translit_norm by kind and language", "",
+        "| group | mention P | mention R | mention F1 | resolve top-1 (n) |",
+        "|---|---|---|---|---|",
+    ]
+    for group in sorted(set(ours["mentions"]) | set(ours["resolve"]),
+                        key=lambda g: (g != "all", g)):
+        m = ours["mentions"].get(group, {})
+        r = ours["resolve"].get(group)
+        res = f"{_fmt(r['accuracy'])} ({r['total']})" if r else "–"
+        lines.append(f"| {group} | {_fmt(m.get('precision'))} | {_fmt(m.get('recall'))} | "
+                     f"{_fmt(m.get('f1'))} | {res} |")
+    speed = results["throughput"]
+    lines += ["", f"## Warm throughput ({speed['corpus_mb']} MB of prose, "
+              f"{speed['surface_forms']} surface forms)", "", "| system | MB/s |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in speed["mb_per_s"].items()]
+    lines += ["", "translit_norm as a share of each: " + ", ".join(
+        f"{k} {v}x" for k, v in speed["ratio_of_translit_norm_to"].items())]
+    cold, res = results["cold_start"], results["resolve_speed"]
+    lines += ["", f"Cold start (import + first call, median of {cold['runs']}): "
+              f"{cold['seconds_median']} s, peak RSS {cold['peak_rss_mb']} MB.",
+              f"resolve() on {res['names']} unseen variants: {res['names_per_s']} names/s.",
+              "", "## Scaling with synthetic entities", "",
+              "| gazetteer | entities | build s | MB/s | peak RSS MB |", "|---|---|---|---|---|"]
+    lines += [f"| {r['factor']}x | {r['entities']} | {r['build_s']} | {r['mb_per_s']} | "
+              f"{r['peak_rss_mb']} |" for r in results["scaling"]]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller corpus and samples")
+    parser.add_argument(
+        "--out", type=Path, default=REPO / "benchmarks" / "results" / "latest.json"
+    )
+    args = parser.parse_args(argv)
+    os.chdir(REPO)
+    results: dict[str, Any] = {
+        "mode": "quick" if args.quick else "full",
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {platform.system()}",
+        "accuracy": accuracy(args.quick),
+        "throughput": throughput(args.quick),
+        "resolve_speed": resolve_speed(args.quick),
+        "cold_start": cold_start(args.quick),
+        "scaling": scaling(args.quick),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(markdown(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
