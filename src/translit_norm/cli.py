@@ -528,7 +528,9 @@ class _Replace:
 
     def __init__(self, target: Path, *, in_place: bool, backup: str | None) -> None:
         where = "" if in_place else f"{target}: "
-        if target.exists() and not os.access(target, os.W_OK):
+        if target.is_dir():
+            raise _RefusedError(f"{target}: is a directory")
+        if target.exists() and not _writable(target):
             raise _RefusedError(f"{where}read-only file; not changed")
         try:
             self._file = AtomicFile(target)
@@ -551,6 +553,12 @@ class _Replace:
 
 
 _Target = _Stdout | _Replace
+
+
+def _writable(path: Path) -> bool:
+    """Whether we may write ``path``: allowed to, and not marked read-only (a file with no
+    write permission bit is refused even to root)."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
 @dataclass(slots=True)

@@ -62,10 +62,8 @@ def read_segments(
     is a segment of its own. Raises :class:`DecodeError` naming the first bad byte's offset.
     """
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    buffer, consumed, data, first = "", 0, head, True
-    while True:
-        if not data:
-            data = stream.read(chunk_size)
+    buffer, consumed, first = "", 0, True
+    for data in _blocks(stream, head, chunk_size):
         final = not data
         pending = len(decoder.getstate()[0])
         try:
@@ -76,7 +74,6 @@ def read_segments(
                 encoding, offset, exc.object[exc.start : exc.end], exc.reason
             ) from None
         consumed += len(data)
-        data = b""
         if first and buffer:
             first = False
             if buffer.startswith(BOM):
@@ -85,12 +82,20 @@ def read_segments(
         if final:
             if buffer:
                 yield buffer, consumed
-            return
-        if len(buffer) >= chunk_size:
+        elif len(buffer) >= chunk_size:
             cut = _cut(buffer, 4 * chunk_size)
             if cut:
                 yield buffer[:cut], consumed
                 buffer = buffer[cut:]
+
+
+def _blocks(stream: BinaryIO, head: bytes, size: int) -> Iterator[bytes]:
+    """``head`` and then the rest of ``stream`` in blocks of ``size`` bytes; ``b""`` last."""
+    for start in range(0, len(head), size):
+        yield head[start : start + size]
+    while block := stream.read(size):
+        yield block
+    yield b""
 
 
 def _cut(text: str, limit: int) -> int:
@@ -202,6 +207,8 @@ class UnifiedDiff:
         self._start = (0, 0)
         self._lengths = [0, 0]
         self._after: list[str] = []  # equal lines after the open hunk's last change
+        self._removed: list[str] = []  # the open hunk's latest change, not yet written
+        self._added: list[str] = []
         self.hunks = 0
 
     def feed(self, segment: str, edits: Sequence[Edit]) -> None:
@@ -264,40 +271,49 @@ class UnifiedDiff:
 
     def _change(self, old: list[str], new: list[str]) -> None:
         if self._hunk is None:
-            context = self._before
-            self._start = (self._old_line - len(context), self._new_line - len(context))
-            self._hunk, self._lengths, self._before = [], [0, 0], []
-        else:
-            context, self._after = self._after, []
-        self._add(" ", context, both=True)
-        self._add("-", old)
-        self._add("+", new)
+            self._start = (self._old_line - len(self._before), self._new_line - len(self._before))
+            self._hunk, self._lengths = [], [0, 0]
+            self._context_lines(self._before)
+            self._before = []
+        elif self._after:
+            self._context_lines(self._after)
+            self._after = []
+        self._removed += old  # adjacent changes show as one block of - lines, then + lines
+        self._added += new
         self._old_line += len(old)
         self._new_line += len(new)
 
-    def _add(self, mark: str, lines: list[str], *, both: bool = False) -> None:
+    def _context_lines(self, lines: list[str]) -> None:
+        self._add("-", self._removed)
+        self._add("+", self._added)
+        self._removed, self._added = [], []
+        self._add(" ", lines)
+
+    def _add(self, mark: str, lines: list[str]) -> None:
         assert self._hunk is not None
         for line in lines:
             self._hunk.append(mark + line if line.endswith("\n") else f"{mark}{line}\n" + _NO_EOL)
-        self._lengths[mark == "+"] += len(lines)
-        if both:
-            self._lengths[1] += len(lines)
+        self._lengths[0] += len(lines) * (mark != "+")
+        self._lengths[1] += len(lines) * (mark != "-")
 
     def _close_hunk(self) -> None:
         assert self._hunk is not None
-        self._add(" ", self._after[: self._context], both=True)
+        self._context_lines(self._after[: self._context])
         if not self.hunks:
             self._write(f"--- {self._name}\n+++ {self._name}\n")
         (old_start, new_start), (old_len, new_len) = self._start, self._lengths
-        self._write(
-            f"@@ -{old_start + bool(old_len)},{old_len} +{new_start + bool(new_len)},{new_len} @@\n"
-        )
+        self._write(f"@@ -{_range(old_start, old_len)} +{_range(new_start, new_len)} @@\n")
         self._write("".join(self._hunk))
         self.hunks += 1
         self._hunk, self._after = None, []
 
 
 _NO_EOL = "\\ No newline at end of file\n"
+
+
+def _range(start: int, length: int) -> str:
+    """A hunk's line range as GNU diff writes it (``start`` counts the lines before it)."""
+    return str(start + 1) if length == 1 else f"{start + bool(length)},{length}"
 
 
 def _split_lines(text: str) -> list[str]:
