@@ -113,15 +113,23 @@ def test_reset_caches_reloads() -> None:
 
 
 def test_abstains_on_homonyms_without_context() -> None:
-    a = tn.Entity("place:test-a", tn.Kind.PLACE, "Zarechnoye", type="village", country="KG")
-    b = tn.Entity("place:test-b", tn.Kind.PLACE, "Zarechnoye", type="village", country="KG")
+    a = tn.Entity("place:test-a", tn.Kind.PLACE, "Kara-Bulak", type="village", country="KG")
+    b = tn.Entity("place:test-b", tn.Kind.PLACE, "Kara-Bulak", type="village", country="KG")
     normaliser = tn.Normaliser([tn.Gazetteer.of([a, b])], bundled=False)
-    text = "They met in Zarechnoe."
+    text = "They met in Kara-Bulaq."
     assert normaliser.normalise(text) == text
     [mention] = normaliser.find_entities(text, abstentions=True)
     assert mention.method == "abstain"
     assert "ambiguous" in mention.reason
     assert normaliser.find_entities(text) == []
+
+
+def test_one_word_place_needs_its_country_in_the_text(normaliser: tn.Normaliser) -> None:
+    philosophy = "Kant wrote the Critique of Pure Reason; Engels and Marx read him."
+    assert normaliser.normalise(philosophy) == philosophy
+    [kant] = normaliser.find_entities("Atambaev flew from Kant.")[1:]
+    assert kant.entity.country == "KG"
+    assert kant.entity.type == "town"
 
 
 def test_team_example_round_trip(normaliser: tn.Normaliser) -> None:

@@ -20,78 +20,16 @@ from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
 from .text import Token, words_after, words_before
+from .vocabulary import CUE_WORDS
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
 # gazetteer gives them this prominence or more.
 PROMINENT_PERSON = 70.0
+# Places whose one-word name is matched without other support: capitals and big cities
+# (population), per country; elsewhere a million.
+PROMINENT_PLACE = {"KG": 200_000.0}
 _BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "inflection": 0.9}
 _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY: 0.95}
-_CUES = {
-    "village": (
-        "village",
-        "aiyl",
-        "kishlak",
-        "dorf",
-        "wieś",
-        "wsi",
-        "vesnice",
-        "köyü",
-        "village",
-        "село",
-        "селе",
-        "селе",
-        "села",
-        "селом",
-        "айыл",
-        "айылы",
-        "айылында",
-        "аил",
-    ),
-    "region": (
-        "region",
-        "oblast",
-        "province",
-        "regionu",
-        "gebiet",
-        "région",
-        "obwód",
-        "obwodu",
-        "область",
-        "области",
-        "облусу",
-        "облусунда",
-        "oblasty",
-        "bölgesi",
-    ),
-    "district": (
-        "district",
-        "raion",
-        "rayon",
-        "rajon",
-        "район",
-        "районе",
-        "району",
-        "районунда",
-        "bezirk",
-        "powiat",
-        "ilçesi",
-    ),
-    "city": (
-        "city",
-        "town",
-        "stadt",
-        "miasto",
-        "ville",
-        "город",
-        "городе",
-        "шаар",
-        "шаары",
-        "шаарында",
-        "şehri",
-    ),
-    "lake": ("lake", "see", "jezioro", "lac", "lago", "озеро", "озера", "озере", "көлү", "gölü"),
-}
-_CUE_TYPES = {name_key(word): kind for kind, cue_words in _CUES.items() for word in cue_words}
 _SETTLEMENTS = frozenset({"city", "town", "village", "capital"})
 _CUE_WINDOW = 2
 
@@ -144,10 +82,14 @@ def _role_rank(role: Role) -> int:
 
 
 def _needs_support(form: Form) -> bool:
-    """A surname alone (of a less prominent person) or a generic organisation name needs
-    another mention of the same country or entity in the text."""
+    """Whether a reading needs other mentions in the text to back it (see ``_unsupported``)."""
+    entity = form.entity
     if form.role is Role.FAMILY:
-        return form.entity.prominence < PROMINENT_PERSON
+        return entity.prominence < PROMINENT_PERSON
+    if entity.kind is Kind.PLACE:
+        return form.single_word and entity.prominence < PROMINENT_PLACE.get(
+            entity.country or "", 1e6
+        )
     return form.generic
 
 
@@ -188,11 +130,16 @@ def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decisio
 def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
     cue = _cue(hit, text)
 
-    def rank(form: Form) -> tuple[int, int, int, int, float]:
+    surface = fold(text[hit.start : hit.stem_end])
+
+    def rank(form: Form) -> tuple[int, int, int, int, int, int, float]:
         entity = form.entity
         return (
             int(cue is not None and _type_fits(entity, cue)),
             int(ctx.related(entity)),
+            # Spelling tells places apart (Karakol, Kara-Kul), not namesakes (Jeenbekov).
+            int(entity.kind is Kind.PLACE and fold(form.text) == surface),
+            int(form.lang != "und"),  # a name in a known language, not a stray alias
             int(ctx.supports(entity)),
             int(entity.kind is Kind.PLACE and entity.type in _SETTLEMENTS and cue is None),
             _prominence(entity),
@@ -206,23 +153,33 @@ def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
     if len(ranked) == 1:
         return _accept(hit, top, text, 0.95, "supported by the other mentions in the text")
     first, second = rank(top), rank(ranked[1])
-    if first[:4] > second[:4]:
+    if first[:-1] > second[:-1]:
         return _accept(hit, top, text, 0.9, f"chosen over {_describe(ranked[1].entity)} by context")
-    if first[4] - second[4] >= 1.0:
+    if first[-1] - second[-1] >= 1.0:
         return _accept(hit, top, text, 0.9, f"more prominent than {_describe(ranked[1].entity)}")
     return _abstain(hit, ranked, "ambiguous")
 
 
 def _unsupported(form: Form, ctx: _Context) -> str | None:
-    """Why the best reading of a span still lacks the support it needs, or None."""
+    """Why the best reading of a span lacks the support it needs, or None.
+
+    A surname alone of a less prominent person needs the full name elsewhere in the text. A
+    one-word name of a smaller place (Kant, Engels, Anna are also a philosopher, a
+    philosopher and a first name) and a generic organisation name need another mention from
+    the same country."""
+    if not _needs_support(form):
+        return None
     entity = form.entity
-    if form.role is Role.FAMILY and entity.prominence < PROMINENT_PERSON:
-        if entity not in ctx.entities:
-            return "a surname alone, and the full name is not in the text"
-    elif form.generic and not ctx.supports(entity):
-        country = entity.country or "its country"
-        return f"a generic name, and nothing else in the text is from {country}"
-    return None
+    if form.role is Role.FAMILY:
+        return (
+            None
+            if entity in ctx.entities
+            else "a surname alone, and the full name is not in the text"
+        )
+    if ctx.supports(entity) or ctx.related(entity):
+        return None
+    what = "a one-word place name" if entity.kind is Kind.PLACE else "a generic name"
+    return f"{what}, and nothing else in the text is from {entity.country or 'its country'}"
 
 
 def _prominence(entity: Entity) -> float:
@@ -248,7 +205,7 @@ def _cue(hit: Hit, text: str) -> str | None:
     first = Token(hit.start, hit.end, "")
     nearby = words_before(text, first, _CUE_WINDOW) + words_after(text, hit.end, _CUE_WINDOW)
     for token in nearby:
-        cue = _CUE_TYPES.get(name_key(token.word))
+        cue = CUE_WORDS.get(name_key(token.word))
         if cue:
             return cue
     return None

@@ -12,6 +12,7 @@ from .gazetteer import Gazetteer
 from .keys import name_key
 from .model import Entity, Kind
 from .text import words
+from .vocabulary import INSTITUTION_WORDS
 
 
 class Role(str, enum.Enum):
@@ -33,39 +34,19 @@ class Form:
     lang: str
 
     @property
+    def single_word(self) -> bool:
+        """True for a name of one word ("Kant"; "Koy-Tash" has two)."""
+        return len(words(self.text)) == 1
+
+    @property
     def generic(self) -> bool:
-        """Org names like "Security Council" that name no country need context to match."""
+        """Org names like "Security Council", made only of institution words, need the text
+        to be about the organisation's country before they match."""
         return self.entity.kind is Kind.ORG and self.role is Role.FULL and _is_generic(self.text)
 
 
-_COUNTRY_WORDS = frozenset(
-    name_key(w)
-    for w in (
-        "Kyrgyz",
-        "Kyrgyzstan",
-        "Kirghiz",
-        "Kirgiz",
-        "Kirgisische",
-        "Kirgisistan",
-        "Kyrgyzstana",
-        "Russian",
-        "Russia",
-        "Rossii",
-        "Rossiiskoi",
-        "Russischen",
-        "Russland",
-        "Кыргызской",
-        "Кыргызстана",
-        "Киргизии",
-        "Российской",
-        "России",
-        "Кыргыз",
-    )
-)
-
-
 def _is_generic(text: str) -> bool:
-    return not any(name_key(word) in _COUNTRY_WORDS for word in words(text))
+    return all(name_key(word) in INSTITUTION_WORDS for word in words(text))
 
 
 def fold(text: str) -> str:

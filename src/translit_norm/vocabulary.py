@@ -1,0 +1,42 @@
+"""Small hand-kept word lists the matcher reasons with, in the languages it reads.
+
+- ``INSTITUTION_WORDS``: the vocabulary of institution names. An organisation name made only
+  of these words ("Security Council", "National Security Committee", "Совет безопасности")
+  names a body of some country or other, so it is matched only when the text is about a
+  country of ours; "Jogorku Kenesh" or "Ata Meken" are names in their own right.
+- ``CUE_WORDS``: words next to a place name that say what kind of place it is.
+"""
+
+from __future__ import annotations
+
+from .keys import name_key
+
+_INSTITUTION = """
+the of for and on in at to a an
+state national federal central supreme constitutional general presidential republican
+security council committee commission government cabinet ministry minister ministers
+office administration service services agency court prosecutor prosecutor's bank
+election elections affairs interior foreign internal defence defense justice finance
+economy economic health education emergency emergencies situations border guard guards
+customs tax police army armed forces guard assembly parliament people's party democratic
+social socialist liberal communist union united front movement president's chamber
+board house senate main directorate department investigative investigation committee's
+staatliches staatlicher komitee für nationale nationalen sicherheit sicherheitsrat rat
+regierung ministerium der die das des und
+comité d'état pour la sécurité nationale conseil de sécurité gouvernement ministère du
+państwowy komitet bezpieczeństwa narodowego rada rząd ministerstwo
+государственный государственного комитет комитета национальной безопасности совет совета
+правительство министерство служба федеральная пограничная генеральная прокуратура
+""".split()
+INSTITUTION_WORDS = frozenset(name_key(word) for word in _INSTITUTION)
+
+_CUES = {
+    "village": "village aiyl kishlak dorf wieś wsi vesnice köyü село селе села селом айыл "
+    "айылы айылында аил",
+    "region": "region oblast province regionu gebiet région obwód obwodu область области "
+    "облусу облусунда oblasty bölgesi",
+    "district": "district raion rayon rajon район районе району районунда bezirk powiat ilçesi",
+    "city": "city town stadt miasto ville город городе шаар шаары шаарында şehri",
+    "lake": "lake see jezioro lac lago озеро озера озере көлү gölü",
+}
+CUE_WORDS = {name_key(word): kind for kind, cues in _CUES.items() for word in cues.split()}
