@@ -28,7 +28,16 @@ SAME = [
     "Yelizovo Elizovo Елизово",
     "Almazbek Almasbek Алмазбек",
     "Khamid Hamid Хамид",
-    "Podyezd Podiezd Подъезд",
+    "Podyezd Podiezd Pod”yezd Подъезд",
+    "Kojobekov Kozhobekov Кожобеков",
+    "Tajikstan Tazhikstan Тажикстан",
+    "Kadamjay Kadamdzhay Кадамжай",
+    "Pyotr Petr Пётр Петр",
+    "Ananyevo Ананьево",
+    "Bratsk Братск",
+    "Iskhak Исхак",
+    "Chong-Alay Chon-Alai Чоң-Алай Чоӊ-Алай",
+    "Kyrgyz Kirghiz Kirgiz Кыргыз",
 ]
 
 
