@@ -49,11 +49,10 @@ _RUSSIAN = (
 )
 # Latin-script press endings: Polish/Czech datives and instrumentals, German genitive.
 _LATIN = ("owi", "ovi", "em", "om", "ie", "a", "u", "s", "e")
-# Shortest stem left after cutting an ending: Cyrillic names are matched on stems of 3 letters
-# (Ош-та is not cut: Ош is too short to guess at); Latin words need 5, since most
-# capitalised English words end in one of the Latin endings above.
-_MIN_CYRILLIC_STEM = 3
-_MIN_LATIN_STEM = 5
+# Shortest stem left after cutting an ending (Ош-та is not cut: Ош is too short to guess at).
+# A stem only counts when it is a known name, and a one-word name of a smaller place needs
+# its country elsewhere in the text, so short stems of ordinary words do no harm.
+_MIN_STEM = 3
 
 
 @functools.cache
@@ -68,18 +67,21 @@ def lemmas(word: str) -> tuple[str, ...]:
     """Candidate base forms of an inflected ``word`` (without the word itself)."""
     if is_cyrillic(word):
         return _unique(
-            word, [*_pymorphy_lemmas(word), *_strip(word, _RUSSIAN + _KYRGYZ, _MIN_CYRILLIC_STEM)]
+            word, [*_pymorphy_lemmas(word), *_strip(word, _RUSSIAN + _KYRGYZ, _MIN_STEM)]
         )
-    return _unique(word, _strip(word, _LATIN, _MIN_LATIN_STEM))
+    return _unique(word, _strip(word, _LATIN, _MIN_STEM))
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _pymorphy_lemmas(word: str) -> tuple[str, ...]:
+    """Dictionary forms, and for adjectives the nominative of the same gender
+    (Баткенской -> баткенский, баткенская: "Баткенская область")."""
     found: list[str] = []
     for parse in _morph().parse(word):
-        lemma = parse.normal_form
-        if lemma != word.lower():
-            found.append(_restore_case(word, lemma))
+        nominative = parse.inflect({"nomn"})
+        for lemma in (parse.normal_form, nominative.word if nominative else None):
+            if lemma and lemma != word.lower():
+                found.append(_restore_case(word, lemma))
     return tuple(found)
 
 

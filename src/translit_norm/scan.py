@@ -122,12 +122,13 @@ class Scanner:
         ]
         if out:
             return out
+        seen = set()
         for path in paths:
             for base in lemmas(word):
                 keys = (*path.keys, name_key(base))
-                if keys in self._prefixes:
+                if keys in self._prefixes and keys not in seen:
+                    seen.add(keys)
                     out.append(_Path(keys, (*path.inflected, depth), base))
-                    break
         return out
 
 
