@@ -19,7 +19,7 @@ from .index import Form, Role, fold
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
-from .text import Token, words_after, words_before
+from .text import Token, joined, next_word, words_before
 from .vocabulary import CUE_WORDS
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
@@ -201,10 +201,18 @@ def _describe(entity: Entity) -> str:
 
 
 def _cue(hit: Hit, text: str) -> str | None:
-    """The type named by a cue word next to the hit ("village of X", "X region")."""
-    first = Token(hit.start, hit.end, "")
-    nearby = words_before(text, first, _CUE_WINDOW) + words_after(text, hit.end, _CUE_WINDOW)
-    for token in nearby:
+    """The type named by a cue word next to the hit, in the same phrase ("village of X",
+    "X region"; not "X, Chüy Region")."""
+    span = Token(hit.start, hit.end, "")
+    nearby = []
+    right = span
+    for word in reversed(words_before(text, span, _CUE_WINDOW)):
+        if not joined(text, word, right):
+            break
+        nearby.append(word)
+        right = word
+    after = next_word(text, span)
+    for token in [*nearby, *([after] if after else [])]:
         cue = CUE_WORDS.get(name_key(token.word))
         if cue:
             return cue

@@ -9,9 +9,11 @@ import regex
 
 from .errors import UnknownOptionError
 from .index import Form, Role, key_of
+from .keys import name_key
 from .model import Entity, Kind, LangMap
 from .scan import Hit
 from .text import NAME_SHAPE, is_cyrillic, match_case
+from .vocabulary import CUE_WORDS
 
 
 class Style(str, enum.Enum):
@@ -79,6 +81,8 @@ def rewrite(text: str, hit: Hit, form: Form, style: Style) -> tuple[str, str | N
     name = name_in(entity, role, _LANGS[style])
     if name is None:
         return surface, f"no {style.value} name is known for {entity.id}"
+    if role is Role.FULL and style in (Style.CANONICAL, Style.LATIN, Style.ID):
+        name = _as_short(name, form)
     if not NAME_SHAPE.fullmatch(name):
         return surface, f"{name!r} is not a plain run of words, so a rewrite would not be stable"
     if style is not Style.LATIN:
@@ -87,6 +91,15 @@ def rewrite(text: str, hit: Hit, form: Form, style: Style) -> tuple[str, str | N
     if style is Style.ID:
         return ID_MARKUP.format(id=entity.id, text=name), None
     return name, None
+
+
+def _as_short(name: str, form: Form) -> str:
+    """ "Chüy Region" written as the text wrote it: "Chui" -> "Chüy", "Chui region" -> "Chüy
+    Region". A type word (Region, District, Lake…) the mention lacks is not added."""
+    head, _, last = name.rpartition(" ")
+    if head and name_key(last) in CUE_WORDS and name_key(last) not in key_of(form.text):
+        return head
+    return name
 
 
 _ARTICLE = regex.compile(r"(?:^|\W)(?:the|The|THE)\s+$")
