@@ -172,6 +172,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if c.isascii()).lower()
 
 
+def plain_latin(text: str, *, keep: str = "") -> str:
+    """Latin letters without diacritics, case kept (Jêênbekov -> Jeenbekov), except ``keep``."""
+    return "".join(c if c in keep else "".join(
+        d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d))
+        for c in text)
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
@@ -208,19 +215,32 @@ def load_table(path: Path, column: str) -> dict[str, str]:
         return {r["cyrillic"]: r[column] for r in rows}
 
 
+Rules = dict[str, dict[str, str]]
+
+
+def russian_scheme(folder: Path, scheme: str) -> tuple[dict[str, str], Rules]:
+    """Letter table and context rules of one Russian scheme of the romanisation tables."""
+    rules: Rules = defaultdict(dict)
+    with (folder / "russian_context_rules.tsv").open(encoding="utf-8") as handle:
+        for rule in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if rule["scheme"] == scheme:
+                rules[rule["rule_type"]][rule["cyrillic"]] = rule["latin"]
+    return load_table(folder / "russian_letters.tsv", scheme), rules
+
+
 class Romaniser:
-    """Kyrgyz BGN/PCGN 1979 and Russian 'wikipedia' (iuliia) romanisation, from the tables."""
+    """Kyrgyz BGN/PCGN 1979, Russian 'wikipedia' (iuliia; the English Wikipedia convention)
+    and Russian BGN/PCGN (GeoNames' convention) romanisation, from the tables."""
 
     def __init__(self, sources: Path) -> None:
         folder = sources / "romanisation"
         self.ky = load_table(folder / "kyrgyz_letters.tsv", "bgn_pcgn_1979")
         self.ky["ъ"] = ""
-        self.ru = load_table(folder / "russian_letters.tsv", "wikipedia")
-        self.rules: dict[str, dict[str, str]] = defaultdict(dict)
-        with (folder / "russian_context_rules.tsv").open(encoding="utf-8") as handle:
-            for rule in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-                if rule["scheme"] == "wikipedia":
-                    self.rules[rule["rule_type"]][rule["cyrillic"]] = rule["latin"]
+        self.ru, self.rules = russian_scheme(folder, "wikipedia")
+        # English Wikipedia writes ye after е and ё too (Alekseyevka, Andreyev); the table
+        # lists the other vowels only.
+        self.rules["prev_mapping"].update({"ее": "ye", "ёе": "ye"})
+        self.ru_bgn, self.rules_bgn = russian_scheme(folder, "bgn_pcgn")
 
     def kyrgyz(self, text: str) -> str:
         return self._apply(text, self.ky, {})
@@ -228,8 +248,13 @@ class Romaniser:
     def russian(self, text: str) -> str:
         return self._apply(text, self.ru, self.rules)
 
+    def russian_bgn(self, text: str) -> str:
+        """BGN/PCGN as GeoNames writes it (ё as ë, no separator dots)."""
+        latin = self._apply(text, self.ru_bgn, self.rules_bgn)
+        return latin.replace("ё", "ë").replace("Ё", "Ë").replace("·", "")
+
     @staticmethod
-    def _apply(text: str, table: dict[str, str], rules: dict[str, dict[str, str]]) -> str:
+    def _apply(text: str, table: dict[str, str], rules: Rules) -> str:
         words = []
         for word in re.split(r"(\W+)", text):
             low = word.lower()
@@ -437,14 +462,14 @@ def build_places(table: Table, sources: Path, roman: Romaniser, curated: list[Ro
         names = alternates.split(",") + (extra[8].split(",") if extra else [])
         place(table, gid, name, names, country=country, type_=place_type(feature, population),
               parents=parents, population=population,
-              tags=["geonames"] + (["geonames-kg"] if extra else []))
+              tags=["geonames"] + (["geonames-kg"] if extra else []), roman=roman)
     for gid, extra in sorted(kg_extra.items()):
         if gid.isdigit() and gid not in seen:
             population = int(extra[6] or 0)
             place(table, gid, clean(extra[1]), extra[8].split(","), country="KG",
                   type_=place_type("", population),
                   parents=[codes.get(f"KG.{extra[5]}", ""), "place:kyrgyzstan"],
-                  population=population, tags=["geonames-kg"])
+                  population=population, tags=["geonames-kg"], roman=roman)
     build_oad(table, sources, roman)
 
 
@@ -452,18 +477,63 @@ COUNTRY_IDS = {"KG": "place:kyrgyzstan", "RU": "place:russia", "KZ": "place:kaza
                "UZ": "place:uzbekistan", "TJ": "place:tajikistan"}
 
 
+BGN_MARKS = str.maketrans("", "", "’”ʹʺ'")
+
+
+def english_place_name(name: str, alternates: list[str], *, country: str,
+                       roman: Romaniser) -> str:
+    """The English Wikipedia form of a GeoNames name.
+
+    GeoNames writes BGN/PCGN (Al’met’yevsk, Orël, Nizhniy Novgorod); English Wikipedia titles
+    follow its own convention (Almetyevsk, Oryol, Nizhny Novgorod), which the 'wikipedia'
+    scheme implements. Russia: that scheme applied to the Russian name whose BGN/PCGN form is
+    the GeoNames name. Kyrgyzstan (only names with BGN marks): the Kyrgyz BGN/PCGN form of
+    the Kyrgyz name, English Wikipedia's convention for Kyrgyz places (Gul’cha -> Gülchö).
+    Otherwise the marks are dropped and ë becomes yo (Russia) or ö (Kyrgyzstan). Quotation
+    marks around a name's part are dropped.
+    """
+    name = name.replace('"', "")
+    if script(name) != "latin":
+        return roman.russian(name)
+    cyrillic = [clean(n) for n in alternates]
+    if country == "RU":
+        russian = next((n for n in cyrillic if script(n) == "ru" and roman.russian_bgn(n) == name),
+                       None)
+        if russian:
+            return roman.russian(russian)
+    if name.isascii():
+        return name
+    kyrgyz = next((n for n in cyrillic if script(n) == "ky"), None)
+    if country == "KG" and kyrgyz:
+        return roman.kyrgyz(kyrgyz)
+    name = name.translate(BGN_MARKS)
+    name = name.replace("ë", "ö" if country == "KG" else "yo").replace("Ë", "Yo")
+    return plain_latin(name.replace("yyo", "yo"), keep="öüÖÜ" if country == "KG" else "")
+
+
 def place(table: Table, gid: str, name: str, alternates: list[str], *, country: str,
-          type_: str, parents: list[str], population: int, tags: list[str]) -> Row:
-    """Add a GeoNames place, or its names to the row that already has its id."""
+          type_: str, parents: list[str], population: int, tags: list[str],
+          roman: Romaniser) -> Row:
+    """Add a GeoNames place, or its names to the row that already has its id.
+
+    A new row's id comes from the GeoNames name (stable across changes of the English form),
+    its canonical form from ``english_place_name``; the GeoNames name stays as an alias.
+    """
     parents = list(dict.fromkeys(p for p in parents if p))
     row = table.find(geonames=gid)
     if row is None:
         parent = table.rows.get(parents[0]) if len(parents) > 1 else None
         qualifier = slug(parent.canonical.split(" ")[0]) if parent else country.lower()
-        row = table.put(Row(id=table.free_id(f"place:{slug(name)}", qualifier), kind="place",
-                            canonical=name, type=type_, geonames=gid, country=country,
+        english = english_place_name(name, alternates, country=country, roman=roman)
+        base = slug(name) if script(name) == "latin" else slug(english)
+        row = table.put(Row(id=table.free_id(f"place:{base}", qualifier), kind="place",
+                            canonical=english, type=type_, geonames=gid, country=country,
                             parents=parents, prominence=population))
-        row.add("names", "en", name)
+        row.add("names", "en", english)
+        if sum(c.isalpha() for c in name) >= 3:
+            row.alias(name)
+        if english != name:
+            table.log("english-form", f"{row.id}: {english!r} for GeoNames {name!r} ({gid})")
         if fold(name).replace(" ", "") in COMMON_WORDS:
             row.prominence = 1
             table.log("common-word", f"{row.id} ({name}): prominence set to 1")
@@ -476,6 +546,8 @@ def place(table: Table, gid: str, name: str, alternates: list[str], *, country: 
             table.log("population", f"{row.id}: curated {row.prominence:g} over GeoNames "
                                     f"{population} ({gid})")
         row.prominence = row.prominence or population
+        row.type = row.type or type_
+        row.parents = row.parents or parents
     for tag in tags:
         row.tag(tag)
     add_place_names(row, alternates, gid, country=country)
@@ -705,10 +777,16 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
         ascii_forms = sorted({f for f in person.latin if f.isascii() and len(f.split()) == 2})
         canonical = target if target in ascii_forms or not ascii_forms else min(
             ascii_forms, key=lambda f: (_distance(fold(f), fold(target)), f))
+    label = canonical
+    canonical = plain_latin(label)
+    if canonical != label:
+        table.log("canonical", f"{person.record}: {canonical!r} for the label {label!r} "
+                               "(romanisation diacritics dropped, as English text writes it)")
     parts = canonical.split()
     row = Row(id="", kind="person", canonical=canonical, country=person.country,
               wikidata=person.qid, prominence=person.prominence, source=list(person.tags))
     row.add("names", "en", canonical)
+    row.alias(label)
     if full:
         row.add("names", "ru", f"{given} {family}")
         row.add("names", "ru", f"{given} {patronymic} {family}")

@@ -4,6 +4,7 @@ the Koy-Tash events are present with the right ids, and the files match their ge
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -104,6 +105,26 @@ def test_counts_over_floors(everything: Gazetteer) -> None:
     assert sum(n for (k, c), n in kinds.items() if k == "place" and c == "RU") >= 5000
     assert sum(n for (k, _), n in kinds.items() if k == "person") >= 800
     assert sum(n for (k, _), n in kinds.items() if k == "org") >= 150
+
+
+# Canonical forms are written as English text writes them: the English Wikipedia titles of this
+# region use ASCII letters, digits, spaces, hyphens, apostrophes, full stops, commas and
+# parentheses (Ministry of Labour, Social Security and Migration; Alfa (GKNB special unit)), plus
+# - ö and ü: English Wikipedia writes Kyrgyz places in BGN/PCGN Kyrgyz (Chüy Region, Özgön,
+#   Tash-Kömür, Gülchö), and Ürümqi;
+# - the en dash of compound names (North Ossetia–Alania, Respublika–Ata Zhurt).
+# Anything else is a romanisation mark English text drops: BGN's ’ ” ë (Arkhangel’sk, Orël),
+# the diacritics of Wikidata labels (Jêênbekov, Chynybaĭ), Uzbek ‘ and Tajik ŭ, Cyrillic.
+ENGLISH_TITLE = re.compile(r"[A-Za-z0-9 .,()'\-öüÖÜ–]+")
+
+
+def test_canonical_forms_are_plain_english_latin(everything: Gazetteer) -> None:
+    bad = [(e.id, e.canonical) for e in everything if not ENGLISH_TITLE.fullmatch(e.canonical)]
+    assert bad == []
+    assert everything.get("person:asylbek-jeenbekov").canonical == "Asylbek Jeenbekov"  # type: ignore[union-attr]
+    assert everything.get("place:arkhangelsk").canonical == "Arkhangelsk"  # type: ignore[union-attr]
+    assert everything.get("place:nizhniy-novgorod").canonical == "Nizhny Novgorod"  # type: ignore[union-attr]
+    assert everything.get("place:gulcha").canonical == "Gülchö"  # type: ignore[union-attr]
 
 
 def test_no_short_aliases(everything: Gazetteer) -> None:
