@@ -10,7 +10,8 @@ The folding (see ``docs/romanisation.md``) in order:
 2. Latin ``j`` is the Kyrgyz ``ж``/``дж`` word-initially, after a consonant and between a
    vowel and o/u/i/y (*Jeenbekov*, *Kadamjay*, *Kojobekov*, *Tajik*), otherwise the glide ``й``
    (*Atambajew*, *Koj*, *Taszijew*); ``yo``/``jo`` after a consonant is ё, keyed as е
-   (*Pyotr* = *Пётр* = *Petr*); word-initial ``ye`` is ``е`` (*Yermek* = *Ermek*);
+   (*Pyotr* = *Пётр* = *Petr*); word-initial ``ye`` is ``е`` (*Yermek* = *Ermek*); a final
+   French ``-ine`` is ``-ин`` (*Poutine*);
 3. Latin digraphs of every press convention: ``zh sh ch sch tch tsch cz sz dzs zj ž ż š č ç
    ş c`` become one hushing class ``J`` (so *Zheenbekov*, *Dscheenbekow*, *Dżeenbekow*,
    *Ceenbekov* agree); ``kh``→``h``, ``ts tz z``→``s``, ``ou``→``u``, French ``gu``→``g``
@@ -63,6 +64,7 @@ _DROP_MARKS = dict.fromkeys(range(0x300, 0x370))
 _YO = re.compile(r"(?<=[bcfghklmnpqrstvwxz])[yj]o")  # ё after a consonant but d (dj = ж)
 _HUSHING_J = re.compile(r"(?<![aeiouyjzt])j|(?<=[aeou])j(?=[ouiy])")
 _WORD_START_YE = re.compile(r"(?<![a-zA-Z])ye")
+_FRENCH_INE = re.compile(r"ine(?![a-zA-Z])")  # Poutine, Narychkine: French -ин
 _DIGRAPH = re.compile(
     r"tsch|dzs|shh|sch|tch|zh|sh|ch|cz|sz|zj|kh|gh|gu(?=[eiy])|ts|tz|ck|ou|[cjyzwqxo]"
 )
@@ -96,6 +98,7 @@ def name_key(text: str) -> str:
         s = _SIGN_BEFORE_VOWEL.sub("й", unicodedata.normalize("NFC", s)).translate(_CHARS)
         s = unicodedata.normalize("NFKD", s).translate(_DROP_MARKS)
     s = _WORD_START_YE.sub("e", _HUSHING_J.sub(_HUSH, _YO.sub("e", s)))
+    s = _FRENCH_INE.sub("in", s)
     s = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], s)
     s = _NON_LETTER.sub("", s).upper()
     s = _TS.sub("S", _NG.sub("N", _ABSORBED.sub(_HUSH, s)))

@@ -27,6 +27,7 @@ _SOURCE_SCHEMES = {
 }
 _CHUNK_COST = math.log(0.4)  # prior per chunk: fewer chunks (sh -> ш, not с + х) win
 _VOWELS = set("аеёиоуыэюяөү")
+_LATIN_VOWELS = set("aeiouyäöüïëéèêáàâíìîóòôúùû")
 # (letter, follows a vowel) -> log bonus: й mostly follows a vowel, ы almost never does.
 _CONTEXT = {("й", True): math.log(2.0), ("й", False): math.log(0.1), ("ы", True): math.log(0.1)}
 _BEAM = 64
@@ -38,13 +39,28 @@ _FREQUENCY = {
     "б": 16, "ч": 14, "ү": 14, "й": 12, "х": 10, "ө": 10, "ж": 9, "ң": 8, "ш": 7, "ю": 6,
     "ц": 5, "щ": 4, "э": 3, "ф": 3, "ё": 1, "ъ": 1,
 }
-_CONTEXT_WEIGHT = 0.25  # a spelling only seen in a context rule (ye, je, ïe) counts less
+_CONTEXT_WEIGHT = 0.1  # a spelling only seen in a context rule (ye, je, ïe) counts less
+
+
+Inverse = Mapping[str, tuple[tuple[str, float], ...]]
+
+
+def _normalised(counts: dict[str, dict[str, float]]) -> Inverse:
+    return {
+        chunk: tuple(
+            (cyr, math.log(n / sum(weights.values())))
+            for cyr, n in sorted(weights.items(), key=lambda item: -item[1])
+        )
+        for chunk, weights in counts.items()
+    }
 
 
 @functools.cache
-def _inverse() -> Mapping[str, tuple[tuple[str, float], ...]]:
-    """Latin chunk -> ((Cyrillic, log P(Cyrillic | chunk)), ...), likeliest first."""
+def _inverse() -> tuple[Inverse, Inverse]:
+    """Latin chunk -> ((Cyrillic, log P(Cyrillic | chunk)), ...), likeliest first; for any
+    position, and for word endings (-sky -> -ский)."""
     counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    endings: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 
     def add(cyrillic: str, latin: str, weight: float) -> None:
         if latin and latin.isalpha() and cyrillic in _FREQUENCY:
@@ -58,18 +74,14 @@ def _inverse() -> Mapping[str, tuple[tuple[str, float], ...]]:
             for key, latin in scheme.prev.items():
                 if len(latin) > 1 or not latin.isascii():
                     add(key[-1], latin, _CONTEXT_WEIGHT)
-    return {
-        chunk: tuple(
-            (cyr, math.log(n / sum(weights.values())))
-            for cyr, n in sorted(weights.items(), key=lambda item: -item[1])
-        )
-        for chunk, weights in counts.items()
-    }
+            for cyrillic, latin in scheme.ending.items():
+                endings[latin.lower()][cyrillic] += 1.0
+    return _normalised(counts), _normalised(endings)
 
 
 def _candidates(word: str, limit: int) -> list[tuple[float, str]]:
     """Ranked Cyrillic readings of one lower-case Latin word."""
-    inverse = _inverse()
+    inverse, endings = _inverse()
     longest = max(map(len, inverse))
     beams: list[list[tuple[float, str]]] = [[] for _ in range(len(word) + 1)]
     beams[0] = [(0.0, "")]
@@ -78,7 +90,11 @@ def _candidates(word: str, limit: int) -> list[tuple[float, str]]:
         for score, cyr in beams[start][:_BEAM]:
             matched = False
             for end in range(start + 1, min(len(word), start + longest) + 1):
-                for letter, logp in inverse.get(word[start:end], ()):
+                options = inverse.get(word[start:end], ())
+                if end == len(word) and start and word[start - 1] not in _LATIN_VOWELS:
+                    # a two-letter ending costs two chunks: -sky is -ский, Chuy is not Чуый
+                    options += tuple((c, p + _CHUNK_COST) for c, p in endings.get(word[start:], ()))
+                for letter, logp in options:
                     matched = True
                     bonus = _CONTEXT.get((letter, bool(cyr) and cyr[-1] in _VOWELS), 0.0)
                     beams[end].append((score + logp + _CHUNK_COST + bonus, cyr + letter))

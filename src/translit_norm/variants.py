@@ -16,14 +16,23 @@ MAX_VARIANTS = 40
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _MARKS = dict.fromkeys(range(0x300, 0x370))
+# Hushing letters fold to English digraphs, not to a bare s/z/c: stripping the mark would
+# turn Ош into "Os" and Бишкек into "Biskek" (docs/romanisation.md).
+_HUSHING = {"ž": "zh", "ż": "zh", "š": "sh", "č": "ch", "ş": "sh", "ç": "ch", "ŝ": "shch"}
 _FOLD = str.maketrans({
+    **_HUSHING,
+    **{k.upper(): v.capitalize() for k, v in _HUSHING.items()},
     "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "ss",
     "·": "", "ʹ": "", "ʺ": "", "’": "", "”": "", "′": "", "″": "", "`": "", "'": "", '"': "",
 })
 
 
 def ascii_fold(text: str) -> str:
-    """``text`` without diacritics, apostrophes or soft-sign marks: Žeenbekov -> Zeenbekov."""
+    """``text`` in plain ASCII letters: Žeenbekov -> Zheenbekov, Ömürbek -> Omurbek.
+
+    >>> ascii_fold("Dżeenbekow Atambaïev Čüj")
+    'Dzheenbekow Atambaiev Chuj'
+    """
     return unicodedata.normalize("NFKD", text.translate(_FOLD)).translate(_MARKS)
 
 
