@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from translit_norm.errors import UnknownOptionError
 from translit_norm.romanise import SCHEMES, schemes, transliterate
+from translit_norm.variants import variants
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO.parent / "shared" / "sources"
@@ -187,3 +188,13 @@ def test_press_schemes_reproduce_real_labels() -> None:
     assert {lang: rate >= FLOORS[lang] for lang, rate in rates.items()} == dict.fromkeys(
         FLOORS, True
     ), rates
+
+
+@pytest.mark.parametrize(
+    "name", ["Жириновский", "Щеглова", "Юлия", "Кой-Таш", "Атамбаев", "Хабаровск", "Шойгу"]
+)
+def test_transliterate_package_output_is_one_of_our_variants(name: str) -> None:
+    # Why the `transliterate` package is not used (docs/romanisation.md): its Russian pack
+    # is a letter map that our schemes already reproduce.
+    translit = pytest.importorskip("transliterate").translit
+    assert translit(name, "ru", reversed=True) in variants(name)
