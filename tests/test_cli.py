@@ -10,6 +10,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 
 import translit_norm as tn
 from translit_norm import cli
-from translit_norm.streaming import BOM, DecodeError, read_segments
+from translit_norm.streaming import BOM, AtomicFile, DecodeError, read_segments
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 LINE = "Atambaev met Zheenbekov in Koi-Tash."
@@ -515,3 +516,20 @@ def test_decode_error_offset_across_reads() -> None:
     with pytest.raises(DecodeError) as error:
         segments(data, 5)
     assert error.value.offset == len(data) - 1
+
+
+def test_output_to_a_named_pipe_is_written_not_replaced(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    source, pipe = tmp_path / "a.txt", tmp_path / "pipe"
+    source.write_text(LINE, encoding="utf-8")
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    code = run(["clean", str(source), "-o", str(pipe)], capsysbinary)[0]
+    reader.join(timeout=10)
+    assert (code, received) == (0, [CLEAN_LINE.encode()])
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    with pytest.raises(OSError, match="not a regular file"):
+        AtomicFile(pipe)

@@ -509,18 +509,22 @@ class _DiffWriter:
         self._diff.close()
 
 
-class _Stdout:
-    """Standard output as a target: nothing to commit or undo."""
+class _Stream:
+    """Standard output, or a device or pipe named by -o: written as it goes, nothing to
+    commit or undo."""
 
-    def __init__(self) -> None:
-        self.stream: BinaryIO = sys.stdout.buffer
+    def __init__(self, stream: BinaryIO, *, close: bool = False) -> None:
+        self.stream = stream
+        self._close = close
 
     def commit(self, *, changed: bool) -> None:
-        self.stream.flush()
+        self.abort()
 
     def abort(self) -> None:
         with contextlib.suppress(BrokenPipeError):
             self.stream.flush()
+        if self._close:
+            self.stream.close()
 
 
 class _Replace:
@@ -530,6 +534,8 @@ class _Replace:
         where = "" if in_place else f"{target}: "
         if target.is_dir():
             raise _RefusedError(f"{target}: is a directory")
+        if target.exists() and not target.is_file():
+            raise _RefusedError(f"{where}not a regular file; not changed")
         if target.exists() and not _writable(target):
             raise _RefusedError(f"{where}read-only file; not changed")
         try:
@@ -552,7 +558,7 @@ class _Replace:
         self._file.abort()
 
 
-_Target = _Stdout | _Replace
+_Target = _Stream | _Replace
 
 
 def _writable(path: Path) -> bool:
@@ -682,9 +688,13 @@ def _start(source: Source, args: argparse.Namespace, encoding: str) -> _Open:
         assert source.path is not None
         target = _Replace(Path(os.path.realpath(source.path)), in_place=True, backup=args.backup)
     elif args.output:
-        target = _Replace(Path(args.output), in_place=False, backup=None)
+        output = Path(os.path.realpath(args.output))
+        if output.exists() and not output.is_file() and not output.is_dir():
+            target = _Stream(output.open("wb"), close=True)  # a device or named pipe
+        else:
+            target = _Replace(output, in_place=False, backup=None)
     else:
-        target = _Stdout()
+        target = _Stream(sys.stdout.buffer)
     writer: _Writer
     if args.format == "jsonl":
         writer = _JsonlWriter(target.stream, source.name)

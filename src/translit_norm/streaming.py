@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import contextlib
+import errno
 import os
 import re
 import shutil
@@ -118,10 +119,15 @@ class AtomicFile:
 
     The target is never seen half-written: the data is written and synced to the temporary
     file, which then takes the target's name with :func:`os.replace`. An existing target keeps
-    its permission bits; ``backup`` (a file name) receives the old target first.
+    its permission bits; ``backup`` (a file name) receives the old target first. Only a
+    regular file (or a new one) can be a target: a device or a directory is refused.
     """
 
     def __init__(self, target: Path) -> None:
+        if target.exists() and not target.is_file():
+            raise IsADirectoryError(
+                errno.EISDIR if target.is_dir() else errno.EINVAL, "not a regular file", str(target)
+            )
         self.target = target
         directory = target.parent
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
