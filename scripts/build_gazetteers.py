@@ -75,6 +75,7 @@ RU_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэ
 NAME_PUNCT = set(" -'’.")
 KY_WORDS = {"облусу", "району", "шаары", "айылы", "аймагы"}
 PATRONYMIC = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична)$")
+LATIN_PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ichna)$")
 # Place names that are also common words: kept, but at the lowest prominence.
 COMMON_WORDS = {
     "bor", "mir", "lenin", "lenina", "pobeda", "kirov", "kirova", "oktyabr", "oktyabrskiy",
@@ -778,10 +779,10 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
         canonical = target if target in ascii_forms or not ascii_forms else min(
             ascii_forms, key=lambda f: (_distance(fold(f), fold(target)), f))
     label = canonical
-    canonical = plain_latin(label)
+    canonical = given_family(plain_latin(label))
     if canonical != label:
         table.log("canonical", f"{person.record}: {canonical!r} for the label {label!r} "
-                               "(romanisation diacritics dropped, as English text writes it)")
+                               "(Given Family, no patronymic or romanisation diacritics)")
     parts = canonical.split()
     row = Row(id="", kind="person", canonical=canonical, country=person.country,
               wikidata=person.qid, prominence=person.prominence, source=list(person.tags))
@@ -794,7 +795,7 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
     ky_label = person.labels.get("ky", "")
     if ky_full:
         row.add("names", "ky", f"{ky_full[1]} {ky_full[0]}")
-    elif ky_label and "," not in ky_label:
+    elif len(ky_label.split()) > 1 and "," not in ky_label:
         row.add("names", "ky", ky_label)
     elif person.country == "KG" and full:
         row.add("names", "ky", f"{given} {family}")
@@ -819,6 +820,17 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
                 row.held_out.add(form)
     row.id = table.free_id(f"person:{slug(canonical)}", person.country.lower())
     return row
+
+
+def given_family(name: str) -> str:
+    """'Masaliev Ishak Absamatovich' and 'Ulan Saparbekovich Cholponbaev' (Latin labels with a
+    patronymic) -> 'Ishak Masaliev', 'Ulan Cholponbaev': English text writes Given Family."""
+    parts = name.split()
+    if len(parts) == 3 and LATIN_PATRONYMIC.search(parts[2]):
+        return f"{parts[1]} {parts[0]}"
+    if len(parts) == 3 and LATIN_PATRONYMIC.search(parts[1]):
+        return f"{parts[0]} {parts[2]}"
+    return name
 
 
 def _distance(a: str, b: str) -> int:

@@ -127,6 +127,22 @@ def test_canonical_forms_are_plain_english_latin(everything: Gazetteer) -> None:
     assert everything.get("place:gulcha").canonical == "Gülchö"  # type: ignore[union-attr]
 
 
+def test_every_person_has_given_and_family_names(everything: Gazetteer) -> None:
+    persons = [e for e in everything if e.kind.value == "person" and " " in e.canonical]
+    assert len(persons) > 800
+    no_family = [e.id for e in persons if e.family.get("en", ("",))[0] != e.canonical.split()[-1]]
+    no_given = [e.id for e in persons if not e.given.get("en")]
+    no_cyrillic_family = [(e.id, lang) for e in persons for lang in ("ru", "ky")
+                          if lang in e.names and not e.family.get(lang)]
+    patronymic = [e.id for e in persons if len(e.canonical.split()) > 2  # not Mikhail Yurevich
+                  and re.search(r"(ovich|evich|ovna|evna)\b", e.canonical)]
+    assert (no_family, no_given, no_cyrillic_family, patronymic) == ([], [], [], [])
+    masaliev = everything.get("person:ishak-masaliev")
+    assert masaliev is not None
+    assert (masaliev.given["en"], masaliev.family["en"], masaliev.family["ru"]) == (
+        ("Ishak",), ("Masaliev",), ("Масалиев",))
+
+
 def test_no_short_aliases(everything: Gazetteer) -> None:
     short = [(e.id, a) for e in everything for a in e.aliases if sum(c.isalpha() for c in a) < 3]
     assert short == []
