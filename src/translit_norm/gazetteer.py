@@ -11,12 +11,12 @@ import functools
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
 import regex
 
+from .datafiles import data_dir
 from .errors import GazetteerError, TranslitNormError
 from .model import EMPTY, Entity, Kind, LangMap
 
@@ -193,9 +193,7 @@ def load_gazetteer(path: str | Path) -> Gazetteer:
 @functools.cache
 def bundled_gazetteer() -> Gazetteer:
     """All gazetteers shipped with the package, read once on first use."""
-    root = resources.files("translit_norm") / "data" / "gazetteers"
-    if not root.is_dir():  # running from a source checkout (editable install)
-        root = Path(__file__).resolve().parents[2] / "data" / "gazetteers"
+    root = data_dir("gazetteers")
     merged = Gazetteer.of((), "bundled")
     for item in sorted(root.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".tsv"):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import enum
 import functools
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
+from .keycache import word_keys
 from .keys import name_key
 from .model import Entity, Kind
 from .text import words
@@ -87,6 +88,17 @@ def _all_forms(entity: Entity) -> Iterator[Form]:
             yield Form(entity, Role.ACRONYM, acronym, lang)
 
 
+def keyed_strings(form: Form) -> list[str]:
+    """The strings whose keys indexing ``form`` needs: its words, and a hyphenated name whole."""
+    if form.role is Role.ACRONYM:
+        return []
+    found = words(form.text)
+    return [*found, form.text] if len(found) > 1 and "-" in form.text else found
+
+
+_NONE_KNOWN: Mapping[str, str] = {}
+
+
 @dataclass(slots=True)
 class NameIndex:
     """Forms by word-key tuple (for names) and by exact text (for acronyms)."""
@@ -106,22 +118,24 @@ class NameIndex:
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
         """Index every form of every entity in ``gazetteer``."""
         index = cls()
+        known = word_keys()
         for entity in gazetteer:
             for form in entity_forms(entity):
-                index.add(form)
+                index.add(form, known)
         return index
 
-    def add(self, form: Form) -> None:
-        """Index one form (twice for hyphenated names: "Koy-Tash" and "Koytash")."""
+    def add(self, form: Form, known: Mapping[str, str] = _NONE_KNOWN) -> None:
+        """Index one form (twice for hyphenated names: "Koy-Tash" and "Koytash"); ``known``
+        holds keys computed beforehand (see :mod:`translit_norm.keycache`)."""
         if form.role is Role.ACRONYM:
             self.acronyms.setdefault(form.text, []).append(form)
             return
-        keys = key_of(form.text)
+        keys = tuple(known.get(word) or name_key(word) for word in words(form.text))
         if not keys or not all(keys):
             return
         variants = {keys}
         if len(keys) > 1 and "-" in form.text:
-            variants.add((name_key(form.text),))
+            variants.add((known.get(form.text) or name_key(form.text),))
         for variant in variants:
             self.by_key.setdefault(variant, []).append(form)
             self.max_words = max(self.max_words, len(variant))
