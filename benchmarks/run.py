@@ -196,7 +196,8 @@ def prose(table: dict[str, tn.Entity], *, megabytes: float, seed: int = 0) -> st
     while size < megabytes * 1_000_000:
         words = rng.choices(FILLER, k=11)
         words.insert(rng.randrange(12), rng.choice(surfaces))
-        sentence = " ".join(words).capitalize() + ". "
+        sentence = " ".join(words) + ". "
+        sentence = sentence[:1].upper() + sentence[1:]  # names keep their own case
         parts.append(sentence)
         size += len(sentence.encode())
     return "".join(parts)

@@ -128,8 +128,12 @@ def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decisio
 
 
 def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
+    if len(forms) == 1:
+        unsupported = _unsupported(forms[0], ctx)
+        if unsupported:
+            return _abstain(hit, forms, unsupported)
+        return _accept(hit, forms[0], text, 0.95, "supported by the other mentions in the text")
     cue = _cue(hit, text)
-
     surface = fold(text[hit.start : hit.stem_end])
 
     def rank(form: Form) -> tuple[int, int, int, int, int, int, float]:
@@ -150,8 +154,6 @@ def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
     unsupported = _unsupported(top, ctx)
     if unsupported:
         return _abstain(hit, ranked, unsupported)
-    if len(ranked) == 1:
-        return _accept(hit, top, text, 0.95, "supported by the other mentions in the text")
     first, second = rank(top), rank(ranked[1])
     if first[:-1] > second[:-1]:
         return _accept(hit, top, text, 0.9, f"chosen over {_describe(ranked[1].entity)} by context")

@@ -37,7 +37,7 @@ class Form:
     @property
     def single_word(self) -> bool:
         """True for a name of one word ("Kant"; "Koy-Tash" has two)."""
-        return len(words(self.text)) == 1
+        return _word_count(self.text) == 1
 
     @property
     def generic(self) -> bool:
@@ -46,10 +46,17 @@ class Form:
         return self.entity.kind is Kind.ORG and self.role is Role.FULL and _is_generic(self.text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_count(text: str) -> int:
+    return len(words(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)
 def _is_generic(text: str) -> bool:
     return all(name_key(word) in INSTITUTION_WORDS for word in words(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Exact-match folding: NFC and case-fold, nothing else."""
     return unicodedata.normalize("NFC", text).casefold()
@@ -110,9 +117,10 @@ class NameIndex:
     lower_starts: set[str] = field(default_factory=set)
     """First words of multi-word organisation names, case-folded: a scan may start there
     even when the text writes them in lower case ("the national security Committee")."""
-    inner_keys: set[str] = field(default_factory=set)
-    """Keys of the other words of those names: a capitalised word with such a key makes the
-    scan look back for a lower-case start."""
+    inner_keys: dict[str, int] = field(default_factory=dict)
+    """Keys of the capitalised later words of those names, with their furthest position: a
+    capitalised word with such a key makes the scan look back that many words for a
+    lower-case start."""
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -140,8 +148,11 @@ class NameIndex:
             self.by_key.setdefault(variant, []).append(form)
             self.max_words = max(self.max_words, len(variant))
         if len(keys) > 1 and form.entity.kind is Kind.ORG:
-            self.lower_starts.add(words(form.text)[0].casefold())
-            self.inner_keys.update(keys[1:])
+            parts = words(form.text)
+            self.lower_starts.add(parts[0].casefold())
+            for position, (word, key) in enumerate(zip(parts, keys, strict=True)):
+                if position and word[:1].isupper():
+                    self.inner_keys[key] = max(self.inner_keys.get(key, 0), position)
 
     def lookup(self, keys: tuple[str, ...]) -> list[Form]:
         """Forms whose word keys are exactly ``keys``."""

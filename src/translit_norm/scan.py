@@ -19,6 +19,8 @@ from .inflection import lemmas
 from .keys import name_key
 from .text import Token, capitalised_words, joined, next_word, words_before
 
+_MAX_REMEMBERED = 1 << 18
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -48,6 +50,20 @@ class Scanner:
     def __init__(self, index: NameIndex) -> None:
         self.index = index
         self._prefixes = {keys[:n] for keys in index.by_key for n in range(1, len(keys) + 1)}
+        self._continued = {keys[:n] for keys in index.by_key for n in range(1, len(keys))}
+        self._starts: dict[str, bool] = {}
+
+    def _may_start(self, word: str) -> bool:
+        """Whether a name can begin with ``word`` (remembered per word: most words of a
+        text are ordinary and come again and again)."""
+        known = self._starts.get(word)
+        if known is None:
+            known = word in self.index.acronyms or any(
+                (name_key(form),) in self._prefixes for form in (word, *lemmas(word))
+            )
+            if len(self._starts) < _MAX_REMEMBERED:
+                self._starts[word] = known
+        return known
 
     def scan(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         """Yield non-overlapping hits, left to right, longest match at each start; spans in
@@ -56,16 +72,19 @@ class Scanner:
         for token in capitalised_words(text):
             if token.start < done or (protected and _inside(token.start, protected)):
                 continue
-            hit = self._at(text, token)
-            if hit is None and name_key(token.word) in self.index.inner_keys:
-                hit = self._from_lower_case_start(text, token, done)
+            hit = self._at(text, token) if self._may_start(token.word) else None
+            if hit is None:
+                reach = self.index.inner_keys.get(name_key(token.word))
+                if reach:
+                    hit = self._from_lower_case_start(text, token, done, reach)
             if hit is not None:
                 yield hit
                 done = hit.end
 
-    def _from_lower_case_start(self, text: str, token: Token, done: int) -> Hit | None:
-        """A name that starts with lower-case words before ``token`` and runs through it."""
-        before = words_before(text, token, self.index.max_words - 1)
+    def _from_lower_case_start(self, text: str, token: Token, done: int, reach: int) -> Hit | None:
+        """A name that starts with lower-case words (at most ``reach``) before ``token`` and
+        runs through it."""
+        before = words_before(text, token, reach)
         chain: list[Token] = []
         for word in reversed(before):
             if word.start < done or not joined(text, word, chain[0] if chain else token):
@@ -94,6 +113,8 @@ class Scanner:
             for path in paths:
                 if path.keys in self.index.by_key and (best is None or _better(span, path, best)):
                     best = (list(span), path)
+            if not any(path.keys in self._continued for path in paths):
+                break
             token = next_word(text, token)
         if best is None:
             return None
@@ -115,11 +136,11 @@ class Scanner:
 
     def _extend(self, paths: list[_Path], word: str, depth: int) -> list[_Path]:
         key = name_key(word)
-        out = [
-            _Path((*p.keys, key), p.inflected, "")
-            for p in paths
-            if (*p.keys, key) in self._prefixes
-        ]
+        out = []
+        for path in paths:
+            keys = (*path.keys, key)
+            if keys in self._prefixes:
+                out.append(_Path(keys, path.inflected, ""))
         if out:
             return out
         seen = set()
