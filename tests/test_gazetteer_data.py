@@ -62,6 +62,9 @@ def test_every_parent_exists(everything: Gazetteer) -> None:
     ("person:vladimir-putin", "Vladimir Putin", "Q7747"),
     ("place:kyrgyzstan", "Kyrgyzstan", "Q813"),
     ("place:bishkek", "Bishkek", "Q9361"),
+    ("place:russia", "Russia", "Q159"),
+    ("person:dmitry-medvedev", "Dmitry Medvedev", "Q23530"),
+    ("org:nato", "NATO", "Q7184"),
 ])
 def test_koy_tash_event_entities(everything: Gazetteer, entity_id: str, canonical: str,
                                  qid: str) -> None:
