@@ -1,0 +1,96 @@
+"""The fast scan agrees with a slow, obviously-correct reference on texts built from
+gazetteer names.
+
+The reference tries, at every capitalised word, every run of joined words up to the longest
+name, with every reading of each word (its own key or the key of a base form), against a
+plain set of all indexed key tuples: no prefix pruning, no per-word memo, no early stop.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import translit_norm as tn
+from translit_norm.inflection import lemmas
+from translit_norm.keys import name_key
+from translit_norm.text import Token, joined, tokenise
+
+FILLER = ["said", "met", "in", "and", "visited", "from", "near", "on", "Monday", "police"]
+SEPARATORS = [" ", ", ", ". ", " - ", "\n", "’s "]
+
+
+def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int]]:
+    index = normaliser._index
+    names = set(index.by_key)
+    tokens = list(tokenise(text))
+    spans, i = [], 0
+    while i < len(tokens):
+        first = tokens[i]
+        if not first.capitalised:
+            i += 1
+            continue
+        if first.word in index.acronyms and first.word.isupper():
+            spans.append((first.start, first.end))
+            i += 1
+            continue
+        best: tuple[int, int] | None = None  # (words, inflected words), best so far
+        for length in range(1, index.max_words + 1):
+            run = tokens[i : i + length]
+            if len(run) < length or not all(joined(text, a, b) for a, b in itertools.pairwise(run)):
+                break
+            found = _best_reading(run, names)
+            if found is not None and (best is None or (length, -found) > (best[0], -best[1])):
+                best = (length, found)
+        if best is None:
+            i += 1
+            continue
+        run = tokens[i : i + best[0]]
+        spans.append((run[0].start, run[-1].end))
+        i += best[0]
+    return spans
+
+
+def _best_reading(run: list[Token], names: set[tuple[str, ...]]) -> int | None:
+    """Fewest inflected words of any reading of ``run`` that is an indexed name."""
+    choices = [[(name_key(t.word), 0)] + [(name_key(b), 1) for b in lemmas(t.word)] for t in run]
+    counts = [
+        sum(flag for _, flag in reading)
+        for reading in itertools.product(*choices)
+        if tuple(key for key, _ in reading) in names
+    ]
+    return min(counts) if counts else None
+
+
+def _names(normaliser: tn.Normaliser) -> list[str]:
+    found = []
+    for entity in list(normaliser.gazetteer)[::7]:
+        for name in (entity.canonical, *entity.aliases[:2], *entity.names.get("ru", ())[:1]):
+            if name[:1].isupper():
+                found.append(name)
+    return found
+
+
+NORMALISER = tn.default_normaliser()
+NAMES = _names(NORMALISER)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(NAMES + FILLER), st.sampled_from(SEPARATORS)),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_fast_scan_agrees_with_reference(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in pieces)
+    fast = [(hit.start, hit.end) for hit in NORMALISER._scanner.scan(text)]
+    assert fast == reference_spans(NORMALISER, text)
+
+
+def test_reference_finds_names() -> None:
+    text = "Almazbek Atambaev met Sooronbai Jeenbekov in Koi-Tash."
+    assert len(reference_spans(NORMALISER, text)) == 3
