@@ -395,7 +395,7 @@ def test_resolve_text_and_json(capsysbinary: pytest.CaptureFixture[bytes]) -> No
 
 
 def test_variants(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    pytest.importorskip("translit_norm.variants")
+    pytest.importorskip("translit_norm.spellings")
     code, out, _ = run(["variants", "Жээнбеков", "--lang", "ky"], capsysbinary)
     spellings = out.decode().splitlines()
     assert code == 0

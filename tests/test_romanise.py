@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from translit_norm.errors import UnknownOptionError
 from translit_norm.romanise import SCHEMES, schemes, transliterate
-from translit_norm.variants import variants
+from translit_norm.spellings import variants
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO.parent / "shared" / "sources"

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from translit_norm.errors import UnknownOptionError
 from translit_norm.keys import name_key
-from translit_norm.variants import MAX_VARIANTS, ascii_fold, variants
+from translit_norm.spellings import MAX_VARIANTS, ascii_fold, variants
 
 KYRGYZ_NAMES = (
     "Жээнбеков Атамбаев Сооронбай Кой-Таш Ысык-Көл Чүй Жапаров Өзгөн Чоң-Алай Курманбек "

@@ -75,8 +75,8 @@ def transliterate(text: str, *, lang: str = "ru", scheme: str = "bgn_pcgn") -> s
 
 
 def variants(name: str, *, lang: str = "ru", schemes: Iterable[str] | None = None) -> list[str]:
-    """The plausible Latin spellings of ``name`` (see :func:`translit_norm.variants.variants`)."""
-    from .variants import variants as spellings
+    """The plausible Latin spellings of ``name`` (see :func:`translit_norm.spellings.variants`)."""
+    from .spellings import variants as spellings
 
     return spellings(name, lang=lang, schemes=schemes)
 

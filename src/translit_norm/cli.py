@@ -294,7 +294,7 @@ class Found:
 
 def find(normaliser: Normaliser, style: Style, text: str) -> list[Found]:
     """The mentions in one segment, with replacements in ``style``."""
-    mentions = normaliser._mentions(text, None, None, False, style)
+    mentions = normaliser.find_entities(text, style=style.value)
     return [
         Found(
             m.start,
@@ -821,7 +821,7 @@ def _resolve(args: argparse.Namespace) -> int:
 
 
 def _variants(args: argparse.Namespace) -> int:
-    from .variants import variants
+    from .spellings import variants
 
     schemes = args.schemes.split(",") if args.schemes else None
     for spelling in variants(args.name, lang=args.lang, schemes=schemes):

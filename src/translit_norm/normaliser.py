@@ -75,11 +75,14 @@ class Normaliser:
         *,
         kinds: object = None,
         min_score: float | None = None,
+        style: str = "canonical",
         abstentions: bool = False,
     ) -> list[Mention]:
-        """The mentions of known entities in ``text``, in order. With ``abstentions=True``,
-        spans left as written (ambiguous or too weak) are included with ``method="abstain"``."""
-        return self._mentions(text, kinds, min_score, abstentions, Style.CANONICAL)
+        """The mentions of known entities in ``text``, in order, each with the
+        ``replacement`` that ``normalise(text, style=style)`` writes. With
+        ``abstentions=True``, spans left as written (ambiguous, or too weak) are included
+        with ``method="abstain"`` and the reason."""
+        return self._mentions(text, kinds, min_score, abstentions, Style.parse(style))
 
     def normalise(
         self,
