@@ -77,7 +77,10 @@ NAME_PUNCT = set(" -'’.")
 KY_WORDS = {"облусу", "району", "шаары", "айылы", "аймагы"}
 PATRONYMIC = re.compile(r"(ович|евич|ьич|овна|евна|ична|инична)$")
 LATIN_PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ichna)$")
-# Place names that are also common words: kept, but at the lowest prominence.
+# Names that are also common words (or common first names) of the texts the matcher reads,
+# English, German, French, Polish: the entity stays, at the lowest prominence (places by their
+# name, persons by their surname); an alias or variant name that is one is dropped.
+# tests/test_gazetteer_data.py checks a list of common words against every one-word name.
 COMMON_WORDS = {
     "bor", "mir", "lenin", "lenina", "pobeda", "kirov", "kirova", "oktyabr", "oktyabrskiy",
     "pervomayskiy", "pervomay", "sovetskiy", "sovetskaya", "progress", "zarya", "rassvet",
@@ -86,7 +89,12 @@ COMMON_WORDS = {
     "rabochiy", "energetik", "shakhter", "stroitel", "novyy", "put", "iskra", "gornyak",
     "ural", "pushkin", "chekhov", "gagarin", "lermontov", "tolstoy", "belyy", "krasnyy",
     "pioner", "kolkhoz", "sovkhoz", "kommunar", "kant", "ozerki", "lesnoy", "polyarnyy",
+    "oktyabrsky", "pervomaysky", "sovetsky", "komsomolsky", "rabochy", "bely", "krasny",
+    "polyarny", "novy", "anna", "olga", "star", "mayya", "shonguy", "may", "tuz",
 }
+COMMON_WORD_SURNAMES = {"ten"}
+COMMON_WORD_VARIANTS = {"Char", "Jar", "Izh", "Иж", "Shak", "Shack", "Šack", "Luy", "Novyy", "Ур",
+                        "Уурас"}
 
 
 @dataclass
@@ -121,6 +129,10 @@ class Row:
         form = clean(form)
         if form and form not in self.aliases and form != self.canonical:
             self.aliases.append(form)
+
+    @property
+    def curated(self) -> bool:
+        return any(tag.startswith("curated") for tag in self.source)
 
     def tag(self, source: str) -> None:
         if source not in self.source:
@@ -499,20 +511,23 @@ def english_place_name(name: str, alternates: list[str], *, country: str,
     name = name.replace('"', "")
     if script(name) != "latin":
         return roman.russian(name)
-    cyrillic = [clean(n) for n in alternates]
-    if country == "RU":
-        russian = next((n for n in cyrillic if script(n) == "ru" and roman.russian_bgn(n) == name),
-                       None)
-        if russian:
-            return roman.russian(russian)
+    russian = geonames_russian(name, alternates, roman) if country == "RU" else ""
+    if russian:
+        return roman.russian(russian)
     if name.isascii():
         return name
-    kyrgyz = next((n for n in cyrillic if script(n) == "ky"), None)
+    kyrgyz = next((n for n in map(clean, alternates) if script(n) == "ky"), None)
     if country == "KG" and kyrgyz:
         return roman.kyrgyz(kyrgyz)
     name = name.translate(BGN_MARKS)
     name = name.replace("ë", "ö" if country == "KG" else "yo").replace("Ë", "Yo")
     return plain_latin(name.replace("yyo", "yo"), keep="öüÖÜ" if country == "KG" else "")
+
+
+def geonames_russian(name: str, alternates: list[str], roman: Romaniser) -> str:
+    """The Russian name whose BGN/PCGN romanisation is the GeoNames name, or ''."""
+    return next((n for n in map(clean, alternates)
+                 if script(n) == "ru" and roman.russian_bgn(n) == name), "")
 
 
 def place(table: Table, gid: str, name: str, alternates: list[str], *, country: str,
@@ -538,9 +553,6 @@ def place(table: Table, gid: str, name: str, alternates: list[str], *, country: 
             row.alias(name)
         if english != name:
             table.log("english-form", f"{row.id}: {english!r} for GeoNames {name!r} ({gid})")
-        if fold(name).replace(" ", "") in COMMON_WORDS:
-            row.prominence = 1
-            table.log("common-word", f"{row.id} ({name}): prominence set to 1")
     else:
         if row.canonical != name:
             table.log("canonical", f"{row.id}: curated {row.canonical!r} over GeoNames "
@@ -556,6 +568,10 @@ def place(table: Table, gid: str, name: str, alternates: list[str], *, country: 
         row.tag(tag)
     table.coords.setdefault(row.id, at)
     add_place_names(row, alternates, gid, country=country)
+    russian = geonames_russian(name, alternates, roman)
+    if russian and russian in row.names.get("ru", []) and not row.curated:
+        row.names["ru"].remove(russian)
+        row.names["ru"].insert(0, russian)
     return row
 
 
@@ -946,6 +962,24 @@ def nearest(at: tuple[float, float], places: list[tuple[tuple[float, float], lis
                default=((0.0, 0.0), []))[1]
 
 
+def common_words(table: Table) -> None:
+    """Demote places and persons whose name is a common word (curated rows keep their
+    prominence); drop common-word variants."""
+    for row in table.rows.values():
+        place_name = fold(row.canonical).replace(" ", "") if row.kind == "place" else ""
+        surname = fold(row.family.get("en", [""])[0]) if row.kind == "person" else ""
+        if (place_name in COMMON_WORDS or surname in COMMON_WORD_SURNAMES) and not row.curated:
+            row.prominence = 1
+            table.log("common-word", f"{row.id} ({row.canonical}): prominence set to 1")
+        dropped = [a for a in row.aliases if a in COMMON_WORD_VARIANTS] + [
+            f for forms in row.names.values() for f in forms[1:] if f in COMMON_WORD_VARIANTS]
+        for form in dropped:
+            table.log("common-word", f"{row.id}: variant {form!r} dropped")
+        row.aliases = [a for a in row.aliases if a not in COMMON_WORD_VARIANTS]
+        row.names = {lang: forms[:1] + [f for f in forms[1:] if f not in COMMON_WORD_VARIANTS]
+                     for lang, forms in row.names.items()}
+
+
 def check_parents(table: Table) -> None:
     for row in table.rows.values():
         missing = [p for p in row.parents if p not in table.rows]
@@ -966,6 +1000,7 @@ def build(sources: Path) -> dict[str, str]:
         if row.kind == "org":
             merge_curated(table, row)
     check_parents(table)
+    common_words(table)
     admin_prominence(table)
     files: dict[str, list[Row]] = defaultdict(list)
     for row in table.rows.values():
