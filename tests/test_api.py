@@ -210,3 +210,17 @@ def test_total_on_any_text(text: str) -> None:
     out = normaliser.normalise(text)
     assert isinstance(out, str)
     assert normaliser.normalise(out) == out
+
+
+def test_near_misses_are_found_but_rewritten_only_below_the_default_floor(
+    normaliser: tn.Normaliser,
+) -> None:
+    text = "Roza Otunbayeva spoke in Bishkek. Otumbayeva said the economy grew."
+    assert normaliser.normalise(text) == text
+    [near] = [m for m in normaliser.find_entities(text, abstentions=True) if m.method == "abstain"]
+    assert near.surface == "Otumbayeva"
+    assert "89% like 'Otunbayeva'" in near.reason
+    assert "Otunbayeva said" in normaliser.normalise(text, min_score=0.7)
+    alone = "Otumbayeva said the economy grew."
+    assert normaliser.normalise(alone, min_score=0.7) == alone
+    assert tn.Normaliser(fuzzy=False).find_entities(text, abstentions=True)[-1].surface == "Bishkek"

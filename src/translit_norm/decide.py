@@ -28,7 +28,7 @@ PROMINENT_PERSON = 70.0
 # Places whose one-word name is matched without other support: capitals and big cities
 # (population), per country; elsewhere a million.
 PROMINENT_PLACE = {"KG": 200_000.0}
-_BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "inflection": 0.9}
+_BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "inflection": 0.9, "fuzzy": 0.9}
 _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY: 0.95}
 _SETTLEMENTS = frozenset({"city", "town", "village", "capital"})
 _CUE_WINDOW = 2
@@ -52,7 +52,7 @@ def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[De
     sure = {
         i: forms[0]
         for i, forms in enumerate(options)
-        if len({f.entity for f in forms}) == 1 and not _needs_support(forms[0])
+        if len({f.entity for f in forms}) == 1 and not _needs_support(forms[0], hits[i])
     }
     context = _Context([form.entity for form in sure.values()])
     decisions = []
@@ -81,9 +81,11 @@ def _role_rank(role: Role) -> int:
     return [Role.FULL, Role.FAMILY_GIVEN, Role.ACRONYM, Role.FAMILY].index(role)
 
 
-def _needs_support(form: Form) -> bool:
+def _needs_support(form: Form, hit: Hit) -> bool:
     """Whether a reading needs other mentions in the text to back it (see ``_unsupported``)."""
     entity = form.entity
+    if hit.method == "fuzzy":
+        return True
     if form.role is Role.FAMILY:
         return entity.prominence < PROMINENT_PERSON
     if entity.kind is Kind.PLACE:
@@ -116,12 +118,13 @@ def _method(hit: Hit, form: Form, text: str) -> str:
 
 def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decision:
     method = _method(hit, form, text)
-    score = round(_BASE[method] * _ROLE[form.role] * factor, 3)
+    score = round(_BASE[method] * hit.similarity * _ROLE[form.role] * factor, 3)
     how = {
         "exact": "spelled as",
         "key": "a spelling of",
         "inflection": "an inflected form of",
         "acronym": "the acronym",
+        "fuzzy": f"{hit.similarity:.0%} like",
     }[method]
     reason = f"{how} {form.text!r} ({form.role.value}, {form.lang}); {why}"
     return Decision(hit, form.entity, form, score, method, reason)
@@ -129,7 +132,7 @@ def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decisio
 
 def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
     if len(forms) == 1:
-        unsupported = _unsupported(forms[0], ctx)
+        unsupported = _unsupported(forms[0], hit, ctx)
         if unsupported:
             return _abstain(hit, forms, unsupported)
         return _accept(hit, forms[0], text, 0.95, "supported by the other mentions in the text")
@@ -151,7 +154,7 @@ def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
 
     ranked = sorted(forms, key=rank, reverse=True)
     top = ranked[0]
-    unsupported = _unsupported(top, ctx)
+    unsupported = _unsupported(top, hit, ctx)
     if unsupported:
         return _abstain(hit, ranked, unsupported)
     first, second = rank(top), rank(ranked[1])
@@ -162,17 +165,17 @@ def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
     return _abstain(hit, ranked, "ambiguous")
 
 
-def _unsupported(form: Form, ctx: _Context) -> str | None:
+def _unsupported(form: Form, hit: Hit, ctx: _Context) -> str | None:
     """Why the best reading of a span lacks the support it needs, or None.
 
     A surname alone of a less prominent person needs the full name elsewhere in the text. A
     one-word name of a smaller place (Kant, Engels, Anna are also a philosopher, a
     philosopher and a first name) and a generic organisation name need another mention from
-    the same country."""
-    if not _needs_support(form):
+    the same country, and so does a near miss of a name (fuzzy)."""
+    if not _needs_support(form, hit):
         return None
     entity = form.entity
-    if form.role is Role.FAMILY:
+    if form.role is Role.FAMILY and entity.prominence < PROMINENT_PERSON:
         return (
             None
             if entity in ctx.entities
@@ -180,7 +183,11 @@ def _unsupported(form: Form, ctx: _Context) -> str | None:
         )
     if ctx.supports(entity) or ctx.related(entity):
         return None
-    what = "a one-word place name" if entity.kind is Kind.PLACE else "a generic name"
+    what = (
+        "a near miss of a name" if hit.method == "fuzzy"
+        else "a one-word place name" if entity.kind is Kind.PLACE
+        else "a generic name"
+    )  # fmt: skip
     return f"{what}, and nothing else in the text is from {entity.country or 'its country'}"
 
 

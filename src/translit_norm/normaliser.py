@@ -44,16 +44,19 @@ class Normaliser:
         bundled: bool = True,
         min_score: float = DEFAULT_MIN_SCORE,
         kinds: object = None,
+        fuzzy: bool = True,
     ) -> None:
         """``gazetteers``: files or :class:`Gazetteer` objects added to (and overriding) the
         bundled data; ``bundled=False`` uses only them. ``min_score`` and ``kinds`` are the
-        defaults of the methods' keyword arguments of the same names."""
+        defaults of the methods' keyword arguments of the same names; ``fuzzy=False`` turns
+        off near-miss matching of single words in text."""
         merged = bundled_gazetteer() if bundled else Gazetteer.of((), "none")
         for source in gazetteers:
             merged = merged | (source if isinstance(source, Gazetteer) else load_gazetteer(source))
         self.gazetteer = merged
         self.min_score = _check_score(min_score)
         self.kinds = parse_kinds(kinds)
+        self.fuzzy = fuzzy
 
     @functools.cached_property
     def _index(self) -> NameIndex:
@@ -61,7 +64,7 @@ class Normaliser:
 
     @functools.cached_property
     def _scanner(self) -> Scanner:
-        return Scanner(self._index)
+        return Scanner(self._index, fuzzy=self.fuzzy)
 
     @functools.cached_property
     def _resolver(self) -> Resolver:

@@ -13,11 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .index import Form, NameIndex
 from .inflection import lemmas
 from .keys import name_key
 from .text import Token, capitalised_words, joined, next_word, words_before
+
+if TYPE_CHECKING:
+    from .fuzzy import FuzzyIndex
 
 _MAX_REMEMBERED = 1 << 18
 
@@ -30,11 +34,13 @@ class Hit:
     end: int
     forms: tuple[Form, ...]
     method: str
-    """exact, key, inflection or acronym"""
+    """exact, key, inflection, acronym or fuzzy"""
     stem_end: int
     """Where the matched base form ends in the text; < end when an ending was cut off."""
     inflected_words: int = 0
     """How many words matched only through a base form."""
+    similarity: float = 1.0
+    """For fuzzy hits: how close the word's key is to the name's (0-1)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +53,13 @@ class _Path:
 class Scanner:
     """Scans texts against one :class:`NameIndex`."""
 
-    def __init__(self, index: NameIndex) -> None:
+    def __init__(self, index: NameIndex, *, fuzzy: bool = True) -> None:
         self.index = index
+        self.fuzzy: FuzzyIndex | None = None
+        if fuzzy:
+            from .fuzzy import FuzzyIndex  # rapidfuzz is imported on first use only
+
+            self.fuzzy = FuzzyIndex([keys[0] for keys in index.by_key if len(keys) == 1])
         self._prefixes = {keys[:n] for keys in index.by_key for n in range(1, len(keys) + 1)}
         self._continued = {keys[:n] for keys in index.by_key for n in range(1, len(keys))}
         self._starts: dict[str, bool] = {}
@@ -77,9 +88,21 @@ class Scanner:
                 reach = self.index.inner_keys.get(name_key(token.word))
                 if reach:
                     hit = self._from_lower_case_start(text, token, done, reach)
+            if hit is None and self.fuzzy is not None and not token.word.isupper():
+                hit = self._near(token)
             if hit is not None:
                 yield hit
                 done = hit.end
+
+    def _near(self, token: Token) -> Hit | None:
+        """A one-word name the word is a near miss of (the fuzzy stage)."""
+        assert self.fuzzy is not None
+        near = self.fuzzy.nearest(token.word)
+        if near is None:
+            return None
+        key, similarity = near
+        forms = self.index.by_key[(key,)]
+        return Hit(token.start, token.end, tuple(forms), "fuzzy", token.end, similarity=similarity)
 
     def _from_lower_case_start(self, text: str, token: Token, done: int, reach: int) -> Hit | None:
         """A name that starts with lower-case words (at most ``reach``) before ``token`` and
