@@ -62,11 +62,31 @@ def test_generated_tables_match_their_sources() -> None:
 
 
 def test_scheme_lists() -> None:
-    assert len(schemes("ru")) == 27 + 1 + 8  # iuliia's, passport, press conventions
+    # iuliia's, passport, press conventions, and the transliterate package's Russian pack
+    assert len(schemes("ru")) == 27 + 1 + 8 + 1
     assert set(schemes("ky")) >= {"bgn_pcgn", "iso_9", "ala_lc", "passport", "english_press"}
     assert schemes("ky")[0] == "english_press"
     assert SCHEMES["ky"] == schemes("ky")
-    assert set(SCHEMES) == {"ru", "ky"}
+    assert set(SCHEMES) == {"ru", "ky", "uk", "bg", "mk", "sr"}
+    assert schemes("uk") == ("transliterate",)
+
+
+@pytest.mark.parametrize(
+    ("lang", "cyrillic", "latin"),
+    [
+        ("uk", "Володимир Зеленський", "Volodymyr Zelens'kyj"),
+        ("bg", "Бойко Борисов", "Boyko Borisov"),
+        ("sr", "Александар Вучић", "Aleksandar Vučić"),
+        ("ru", "Жириновский", "Zhirinovskij"),
+    ],
+)
+def test_transliterate_package_packs(lang: str, cyrillic: str, latin: str) -> None:
+    assert transliterate(cyrillic, lang=lang, scheme="transliterate") == latin
+
+
+def test_language_without_the_default_scheme_names_its_schemes() -> None:
+    with pytest.raises(UnknownOptionError, match="valid values: transliterate"):
+        transliterate("Київ", lang="uk")
 
 
 @pytest.mark.parametrize(
@@ -94,23 +114,62 @@ def test_kyrgyz_schemes(cyrillic: str, scheme: str, latin: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "cyrillic", "expected"),
     [
-        ("ky", "Атамбаев", {"english_press": "Atambayev", "german": "Atambajew",
-                            "french": "Atambaïev", "polish": "Atambajew", "czech": "Atambajev",
-                            "turkish": "Atambayev"}),
-        ("ky", "Жээнбеков", {"english_press": "Jeenbekov", "german": "Dscheenbekow",
-                             "french": "Djeenbekov", "polish": "Dżeenbekow",
-                             "czech": "Žeenbekov", "turkish": "Ceenbekov"}),
-        ("ky", "Сооронбай", {"english_press": "Sooronbay", "german": "Sooronbai",
-                             "polish": "Sooronbaj", "czech": "Sooronbaj"}),
+        (
+            "ky",
+            "Атамбаев",
+            {
+                "english_press": "Atambayev",
+                "german": "Atambajew",
+                "french": "Atambaïev",
+                "polish": "Atambajew",
+                "czech": "Atambajev",
+                "turkish": "Atambayev",
+            },
+        ),
+        (
+            "ky",
+            "Жээнбеков",
+            {
+                "english_press": "Jeenbekov",
+                "german": "Dscheenbekow",
+                "french": "Djeenbekov",
+                "polish": "Dżeenbekow",
+                "czech": "Žeenbekov",
+                "turkish": "Ceenbekov",
+            },
+        ),
+        (
+            "ky",
+            "Сооронбай",
+            {
+                "english_press": "Sooronbay",
+                "german": "Sooronbai",
+                "polish": "Sooronbaj",
+                "czech": "Sooronbaj",
+            },
+        ),
         ("ky", "Жапаров", {"german": "Dschaparow", "english_press": "Japarov"}),
         ("ky", "Алмазбек", {"german": "Almasbek", "polish": "Ałmazbek"}),
         ("ky", "Кой-Таш", {"polish": "Koj-Tasz", "english_press": "Koy-Tash"}),
-        ("ky", "Камчыбек Ташиев", {"french": "Kamtchybek Tachiev",
-                                   "english_press": "Kamchybek Tashiyev"}),
-        ("ru", "Жириновский", {"english_press": "Zhirinovsky", "german": "Schirinowski",
-                               "polish": "Żyrinowski", "french": "Jirinovski",
-                               "czech": "Žirinovskij", "turkish": "Jirinovski",
-                               "italian": "Žirinovskij", "spanish": "Zhirinovski"}),
+        (
+            "ky",
+            "Камчыбек Ташиев",
+            {"french": "Kamtchybek Tachiev", "english_press": "Kamchybek Tashiyev"},
+        ),
+        (
+            "ru",
+            "Жириновский",
+            {
+                "english_press": "Zhirinovsky",
+                "german": "Schirinowski",
+                "polish": "Żyrinowski",
+                "french": "Jirinovski",
+                "czech": "Žirinovskij",
+                "turkish": "Jirinovski",
+                "italian": "Žirinovskij",
+                "spanish": "Zhirinovski",
+            },
+        ),
         ("ru", "Чуй", {"french": "Tchouï", "german": "Tschui"}),
         ("ru", "Курманбек", {"french": "Kourmanbek"}),
         ("ru", "Отунбаева", {"french": "Otounbaïeva", "german": "Otunbajewa"}),
@@ -134,8 +193,9 @@ def test_letters_of_other_cyrillic_alphabets_are_romanised() -> None:
     assert transliterate("Київ", scheme="bgn_pcgn") == "Kiyiv"
 
 
-@pytest.mark.parametrize(("lang", "scheme"), [("tt", "bgn_pcgn"), ("ru", "klingon"),
-                                              ("ky", "gost_779")])
+@pytest.mark.parametrize(
+    ("lang", "scheme"), [("tt", "bgn_pcgn"), ("ru", "klingon"), ("ky", "gost_779")]
+)
 def test_unknown_options_name_the_valid_ones(lang: str, scheme: str) -> None:
     with pytest.raises(UnknownOptionError) as caught:
         transliterate("Ош", lang=lang, scheme=scheme)
@@ -175,11 +235,27 @@ def _label_rates() -> dict[str, float]:
     return rates
 
 
-PRESS = {"en": "english_press", "de": "german", "fr": "french", "pl": "polish", "cs": "czech",
-         "tr": "turkish", "it": "italian", "es": "spanish"}
+PRESS = {
+    "en": "english_press",
+    "de": "german",
+    "fr": "french",
+    "pl": "polish",
+    "cs": "czech",
+    "tr": "turkish",
+    "it": "italian",
+    "es": "spanish",
+}
 # Measured on the 85 Kyrgyz parliament members' Wikidata labels (see docs/romanisation.md).
-FLOORS = {"en": 0.73, "de": 0.78, "fr": 0.58, "pl": 0.85, "cs": 0.85, "tr": 0.82, "it": 0.65,
-          "es": 0.70}
+FLOORS = {
+    "en": 0.73,
+    "de": 0.78,
+    "fr": 0.58,
+    "pl": 0.85,
+    "cs": 0.85,
+    "tr": 0.82,
+    "it": 0.65,
+    "es": 0.70,
+}
 
 
 @pytest.mark.skipif(not LABELS.exists(), reason="Wikidata labels absent")

@@ -18,14 +18,34 @@ from types import MappingProxyType
 
 from .errors import UnknownOptionError
 
-__all__ = ["SCHEMES", "Scheme", "get_scheme", "schemes", "transliterate"]
+__all__ = ["PACKAGE_SCHEME", "SCHEMES", "Scheme", "get_scheme", "schemes", "transliterate"]
 
 _WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
 # Cyrillic letters of neither alphabet: written as their nearest Russian/Kyrgyz letter.
 _OTHER = {
-    "і": "и", "ї": "йи", "є": "е", "ґ": "г", "ў": "у", "ј": "й", "ә": "а", "ғ": "г",
-    "қ": "к", "ұ": "у", "һ": "х", "ӊ": "ң", "ѐ": "е", "ѝ": "и", "ѓ": "г", "ќ": "к",
-    "ђ": "дь", "ћ": "ть", "љ": "ль", "њ": "нь", "џ": "дж", "ѕ": "з", "ӏ": "",
+    "і": "и",
+    "ї": "йи",
+    "є": "е",
+    "ґ": "г",
+    "ў": "у",
+    "ј": "й",
+    "ә": "а",
+    "ғ": "г",
+    "қ": "к",
+    "ұ": "у",
+    "һ": "х",
+    "ӊ": "ң",
+    "ѐ": "е",
+    "ѝ": "и",
+    "ѓ": "г",
+    "ќ": "к",
+    "ђ": "дь",
+    "ћ": "ть",
+    "љ": "ль",
+    "њ": "нь",
+    "џ": "дж",
+    "ѕ": "з",
+    "ӏ": "",
 }
 _OTHER_CYRILLIC = str.maketrans({**_OTHER, **{k.upper(): v.upper() for k, v in _OTHER.items()}})
 _FALLBACK = {"ң": "n", "ө": "o", "ү": "u"}
@@ -81,8 +101,20 @@ def _tables() -> Mapping[str, Mapping[str, Mapping[str, Mapping[str, str]]]]:
 
 # Most used first: the order ``variants`` ranks spellings in.
 _PREFERRED = (
-    "english_press", "bgn_pcgn", "wikipedia", "passport", "icao_doc_9303", "mvd_310",
-    "mvd_782", "yandex_maps", "german", "french", "polish", "czech", "turkish", "italian",
+    "english_press",
+    "bgn_pcgn",
+    "wikipedia",
+    "passport",
+    "icao_doc_9303",
+    "mvd_310",
+    "mvd_782",
+    "yandex_maps",
+    "german",
+    "french",
+    "polish",
+    "czech",
+    "turkish",
+    "italian",
     "spanish",
 )
 
@@ -108,9 +140,20 @@ class _LazySchemes(Mapping[str, tuple[str, ...]]):
         return len(self._data())
 
 
+# The `transliterate` package's language packs, where their letter-by-letter model fits:
+# Ukrainian, Belarusian-free Serbian, Bulgarian and Macedonian Cyrillic have one letter per
+# sound and no Kyrgyz letters, so a pack is the whole romanisation. (Its Russian pack is
+# offered too, as one more press-style spelling; its Mongolian pack writes "KHurelsukh".)
+PACKAGE_SCHEME = "transliterate"
+_PACKS = {"ru": "ru", "uk": "uk", "bg": "bg", "mk": "mk", "sr": "sr"}
+
+
 @functools.cache
 def _scheme_names() -> Mapping[str, tuple[str, ...]]:
-    return MappingProxyType({lang: _ordered(list(t)) for lang, t in _tables().items()})
+    names = {lang: list(tables) for lang, tables in _tables().items()}
+    for lang in _PACKS:
+        names.setdefault(lang, []).append(PACKAGE_SCHEME)
+    return MappingProxyType({lang: _ordered(found) for lang, found in names.items()})
 
 
 SCHEMES: Mapping[str, tuple[str, ...]] = _LazySchemes()
@@ -127,11 +170,12 @@ def schemes(lang: str = "ru") -> tuple[str, ...]:
 @functools.cache
 def get_scheme(lang: str, scheme: str) -> Scheme:
     """The compiled scheme; raises UnknownOptionError for an unknown lang or scheme."""
-    if scheme not in schemes(lang):
+    if scheme not in schemes(lang) or scheme == PACKAGE_SCHEME:
         raise UnknownOptionError("scheme", scheme, schemes(lang))
     table = _tables()[lang][scheme]
     return Scheme(
-        lang, scheme,
+        lang,
+        scheme,
         *(MappingProxyType(dict(table[part])) for part in ("letters", "prev", "next", "ending")),
     )
 
@@ -144,6 +188,10 @@ def transliterate(text: str, *, lang: str = "ru", scheme: str = "bgn_pcgn") -> s
     >>> transliterate("Атамбаев", scheme="german")
     'Atambajew'
     """
+    if scheme == PACKAGE_SCHEME and scheme in schemes(lang):
+        from transliterate import translit
+
+        return str(translit(text, _PACKS[lang], reversed=True))
     compiled = get_scheme(lang, scheme)
     return _WORD.sub(lambda m: compiled.word(_letters(m.group())), text)
 

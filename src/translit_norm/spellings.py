@@ -7,8 +7,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from .errors import UnknownOptionError
-from .romanise import get_scheme, transliterate
 from .romanise import schemes as scheme_names
+from .romanise import transliterate
 
 __all__ = ["MAX_VARIANTS", "ascii_fold", "variants"]
 
@@ -19,12 +19,30 @@ _MARKS = dict.fromkeys(range(0x300, 0x370))
 # Hushing letters fold to English digraphs, not to a bare s/z/c: stripping the mark would
 # turn Ош into "Os" and Бишкек into "Biskek" (docs/romanisation.md).
 _HUSHING = {"ž": "zh", "ż": "zh", "š": "sh", "č": "ch", "ş": "sh", "ç": "ch", "ŝ": "shch"}
-_FOLD = str.maketrans({
-    **_HUSHING,
-    **{k.upper(): v.capitalize() for k, v in _HUSHING.items()},
-    "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "ss",
-    "·": "", "ʹ": "", "ʺ": "", "’": "", "”": "", "′": "", "″": "", "`": "", "'": "", '"': "",
-})
+_FOLD = str.maketrans(
+    {
+        **_HUSHING,
+        **{k.upper(): v.capitalize() for k, v in _HUSHING.items()},
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+        "đ": "d",
+        "Đ": "D",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "·": "",
+        "ʹ": "",
+        "ʺ": "",
+        "’": "",
+        "”": "",
+        "′": "",
+        "″": "",
+        "`": "",
+        "'": "",
+        '"': "",
+    }
+)
 
 
 def ascii_fold(text: str) -> str:
@@ -44,9 +62,7 @@ def _shapes(form: str) -> list[str]:
     return [form, " ".join(parts), parts[0] + "".join(part.lower() for part in parts[1:])]
 
 
-def variants(
-    name: str, *, lang: str = "ru", schemes: Iterable[str] | None = None
-) -> list[str]:
+def variants(name: str, *, lang: str = "ru", schemes: Iterable[str] | None = None) -> list[str]:
     """Latin spellings of ``name`` across schemes, most common first, at most 40.
 
     A Cyrillic name is romanised with every scheme of ``lang`` (or only ``schemes``); each
@@ -57,10 +73,10 @@ def variants(
     ['Koy-Tash', 'Koy Tash', 'Koytash', 'Koi-Tash']
     """
     chosen = scheme_names(lang) if schemes is None else tuple(schemes)
-    for scheme in chosen:
-        get_scheme(lang, scheme)  # raises UnknownOptionError naming the valid schemes
-    if not chosen:
-        raise UnknownOptionError("scheme", "", scheme_names(lang))
+    valid = scheme_names(lang)  # raises UnknownOptionError for an unknown language
+    for scheme in (*chosen, *(() if chosen else ("",))):
+        if scheme not in valid:
+            raise UnknownOptionError("scheme", scheme, valid)
     if _CYRILLIC.search(name):
         forms = [transliterate(name, lang=lang, scheme=scheme) for scheme in chosen]
     else:
