@@ -49,6 +49,8 @@ _OTHER = {
 }
 _OTHER_CYRILLIC = str.maketrans({**_OTHER, **{k.upper(): v.upper() for k, v in _OTHER.items()}})
 _FALLBACK = {"ң": "n", "ө": "o", "ү": "u"}
+_NEAREST = {"ң": "н", "ө": "о", "ү": "у"}
+_NEAREST_RUSSIAN = str.maketrans(_NEAREST | {k.upper(): v.upper() for k, v in _NEAREST.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +193,8 @@ def transliterate(text: str, *, lang: str = "ru", scheme: str = "bgn_pcgn") -> s
     if scheme == PACKAGE_SCHEME and scheme in schemes(lang):
         from transliterate import translit
 
+        if lang == "ru":  # the pack knows only the Russian alphabet
+            text = _letters(text).translate(_NEAREST_RUSSIAN)
         return str(translit(text, _PACKS[lang], reversed=True))
     compiled = get_scheme(lang, scheme)
     return _WORD.sub(lambda m: compiled.word(_letters(m.group())), text)
