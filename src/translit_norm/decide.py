@@ -10,6 +10,7 @@ leaves a tie, the span is not rewritten and the reason says why.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -48,37 +49,38 @@ class Decision:
 
 def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[Decision]:
     """Decide every hit of one text."""
-    options = [_options(hit, text, kinds) for hit in hits]
+    options = [_options(hit.forms, fold(text[hit.start : hit.stem_end]), kinds) for hit in hits]
     sure = {
         i: forms[0]
         for i, forms in enumerate(options)
-        if len({f.entity for f in forms}) == 1 and not _needs_support(forms[0], hits[i])
+        if len(forms) == 1 and not _needs_support(forms[0], hits[i])
     }
     context = _Context([form.entity for form in sure.values()])
     decisions = []
-    for i, (hit, forms) in enumerate(zip(hits, options, strict=False)):
+    for i, (hit, forms) in enumerate(zip(hits, options, strict=True)):
         if not forms:
             continue
         form = sure.get(i)
         if form is not None:
             decisions.append(_accept(hit, form, text, 1.0, "the only entity with this name"))
         else:
-            decisions.append(_contest(hit, forms, text, context))
+            decisions.append(_contest(hit, list(forms), text, context))
     return decisions
 
 
-def _options(hit: Hit, text: str, kinds: frozenset[Kind] | None) -> list[Form]:
-    """The hit's forms, one per entity (exact spellings first), kinds filtered."""
-    surface = fold(text[hit.start : hit.stem_end])
-    best: dict[Entity, Form] = {}
-    for form in sorted(hit.forms, key=lambda f: (fold(f.text) != surface, _role_rank(f.role))):
+_ROLE_RANK = {Role.FULL: 0, Role.FAMILY_GIVEN: 1, Role.ACRONYM: 2, Role.FAMILY: 3}
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _options(
+    forms: tuple[Form, ...], surface: str, kinds: frozenset[Kind] | None
+) -> tuple[Form, ...]:
+    """One form per entity (exact spellings first, then by role), kinds filtered."""
+    best: dict[str, Form] = {}
+    for form in sorted(forms, key=lambda f: (fold(f.text) != surface, _ROLE_RANK[f.role])):
         if kinds is None or form.entity.kind in kinds:
-            best.setdefault(form.entity, form)
-    return list(best.values())
-
-
-def _role_rank(role: Role) -> int:
-    return [Role.FULL, Role.FAMILY_GIVEN, Role.ACRONYM, Role.FAMILY].index(role)
+            best.setdefault(form.entity.id, form)
+    return tuple(best.values())
 
 
 def _needs_support(form: Form, hit: Hit) -> bool:

@@ -25,9 +25,9 @@ class Role(str, enum.Enum):
     ACRONYM = "acronym"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Form:
-    """One way an entity is written, as held in the gazetteer."""
+    """One way an entity is written, as held in the gazetteer (compared by identity)."""
 
     entity: Entity
     role: Role

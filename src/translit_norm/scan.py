@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .index import Form, NameIndex
 from .inflection import lemmas
 from .keys import name_key
-from .text import Token, capitalised_words, joined, next_word, words_before
+from .text import CAPITALISED, Token, joined, next_word, strip_format, token_of, words_before
 
 if TYPE_CHECKING:
     from .fuzzy import FuzzyIndex
@@ -62,47 +62,49 @@ class Scanner:
             self.fuzzy = FuzzyIndex([keys[0] for keys in index.by_key if len(keys) == 1])
         self._prefixes = {keys[:n] for keys in index.by_key for n in range(1, len(keys) + 1)}
         self._continued = {keys[:n] for keys in index.by_key for n in range(1, len(keys))}
-        self._starts: dict[str, bool] = {}
-
-    def _may_start(self, word: str) -> bool:
-        """Whether a name can begin with ``word`` (remembered per word: most words of a
-        text are ordinary and come again and again)."""
-        known = self._starts.get(word)
-        if known is None:
-            known = word in self.index.acronyms or any(
-                (name_key(form),) in self._prefixes for form in (word, *lemmas(word))
-            )
-            if len(self._starts) < _MAX_REMEMBERED:
-                self._starts[word] = known
-        return known
+        self._routes: dict[str, tuple[bool, int, tuple[str, float] | None] | None] = {}
 
     def scan(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         """Yield non-overlapping hits, left to right, longest match at each start; spans in
         ``protected`` are skipped."""
         done = 0
-        for token in capitalised_words(text):
-            if token.start < done or (protected and _inside(token.start, protected)):
+        for match in CAPITALISED.finditer(text):
+            if match.start() < done or (protected and _inside(match.start(), protected)):
                 continue
-            hit = self._at(text, token) if self._may_start(token.word) else None
-            if hit is None:
-                reach = self.index.inner_keys.get(name_key(token.word))
-                if reach:
-                    hit = self._from_lower_case_start(text, token, done, reach)
-            if hit is None and self.fuzzy is not None and not token.word.isupper():
-                hit = self._near(token)
+            route = self._route(match.group())
+            if route is None:
+                continue  # an ordinary capitalised word
+            token = token_of(match)
+            may_start, reach, near = route
+            hit = self._at(text, token) if may_start else None
+            if hit is None and reach:
+                hit = self._from_lower_case_start(text, token, done, reach)
+            if hit is None and near is not None:
+                key, similarity = near
+                forms = tuple(self.index.by_key[(key,)])
+                hit = Hit(token.start, token.end, forms, "fuzzy", token.end, similarity=similarity)
             if hit is not None:
                 yield hit
                 done = hit.end
 
-    def _near(self, token: Token) -> Hit | None:
-        """A one-word name the word is a near miss of (the fuzzy stage)."""
-        assert self.fuzzy is not None
-        near = self.fuzzy.nearest(token.word)
-        if near is None:
-            return None
-        key, similarity = near
-        forms = self.index.by_key[(key,)]
-        return Hit(token.start, token.end, tuple(forms), "fuzzy", token.end, similarity=similarity)
+    def _route(self, word: str) -> tuple[bool, int, tuple[str, float] | None] | None:
+        """What a capitalised word may be, remembered per word (most words of a text are
+        ordinary and come again and again): the start of a name, a later word of an
+        organisation name (how far to look back), a near miss of a name; None for none."""
+        if word in self._routes:
+            return self._routes[word]
+        letters = strip_format(word)
+        may_start = letters in self.index.acronyms or any(
+            (name_key(form),) in self._prefixes for form in (letters, *lemmas(letters))
+        )
+        reach = self.index.inner_keys.get(name_key(letters), 0)
+        near = None
+        if self.fuzzy is not None and not letters.isupper():
+            near = self.fuzzy.nearest(letters)
+        route = (may_start, reach, near) if may_start or reach or near else None
+        if len(self._routes) < _MAX_REMEMBERED:
+            self._routes[word] = route
+        return route
 
     def _from_lower_case_start(self, text: str, token: Token, done: int, reach: int) -> Hit | None:
         """A name that starts with lower-case words (at most ``reach``) before ``token`` and

@@ -39,36 +39,35 @@ class Token:
         return self.word[:1].isupper()
 
 
-def _token(match: regex.Match[str], group: int = 0) -> Token:
-    word = match.group(group)
-    if not word.isprintable() or "\u00ad" in word:
-        word = _FORMAT_CHARS.sub("", word)
-    return Token(match.start(group), match.end(group), word)
+def token_of(match: regex.Match[str], group: int = 0) -> Token:
+    """The word a regex match found, as a :class:`Token`."""
+    return Token(match.start(group), match.end(group), strip_format(match.group(group)))
+
+
+def strip_format(word: str) -> str:
+    """``word`` without invisible format characters (soft hyphens, zero-width spaces)."""
+    if word.isprintable() and "\u00ad" not in word:
+        return word
+    return _FORMAT_CHARS.sub("", word)
 
 
 def tokenise(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
     """Yield the words of ``text[start:end]`` with their offsets in ``text``."""
     for match in WORD.finditer(text, start, len(text) if end is None else end):
-        yield _token(match)
-
-
-def capitalised_words(text: str) -> Iterator[Token]:
-    """The words of ``text`` that start with a capital letter: where names can begin."""
-    for match in CAPITALISED.finditer(text):
-        yield _token(match)
+        yield token_of(match)
 
 
 def next_word(text: str, after: Token) -> Token | None:
     """The word joined to ``after`` by a space or hyphen, if any (the next word of a name)."""
     match = _NEXT_WORD.match(text, after.end)
-    return _token(match, 1) if match else None
+    return token_of(match, 1) if match else None
 
 
 def words_before(text: str, token: Token, count: int) -> list[Token]:
     """Up to ``count`` words right before ``token`` (nearest last)."""
     found = []
     for match in _WORD_BACKWARDS.finditer(text, max(0, token.start - _CONTEXT_CHARS), token.start):
-        found.append(_token(match))
+        found.append(token_of(match))
         if len(found) == count:
             break
     return found[::-1]
@@ -86,10 +85,7 @@ def words_after(text: str, end: int, count: int) -> list[Token]:
 
 def words(name: str) -> list[str]:
     """The words of a name, as the scan sees them: ``"Koy-Tash"`` -> ``["Koy", "Tash"]``."""
-    found = WORD.findall(name)
-    if name.isprintable() and "\u00ad" not in name:
-        return found
-    return [_FORMAT_CHARS.sub("", word) for word in found]
+    return [strip_format(word) for word in WORD.findall(name)]
 
 
 def joined(text: str, left: Token, right: Token) -> bool:
@@ -105,7 +101,6 @@ def is_cyrillic(word: str) -> bool:
 
 def match_case(surface: str, replacement: str) -> str:
     """Write ``replacement`` in the case style of ``surface`` (ALL CAPS stays all caps)."""
-    letters = [c for c in surface if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters) and not replacement.isupper():
+    if surface.isupper() and not replacement.isupper() and sum(map(str.isalpha, surface)) > 1:
         return replacement.upper()
     return replacement
