@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "src")]
 
+from scripts.generated import write_or_check  # noqa: E402
 from scripts.holdout import is_held_out  # noqa: E402
 
 from translit_norm.gazetteer import Gazetteer, bundled_gazetteer  # noqa: E402
@@ -368,18 +369,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if committed files drift")
     args = parser.parse_args(argv)
     files = build(args.sources)
-    if args.check:
-        stale = [n for n, text in files.items()
-                 if not (args.out / n).exists() or (args.out / n).read_text("utf-8") != text]
-        for name in stale:
-            print(f"stale: {args.out / name}", file=sys.stderr)
-        return 1 if stale else 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8", newline="\n")
-        rows = text.count("\n") - (3 if name.endswith(".tsv") else 0)
-        print(f"{name}: {rows} rows")
-    return 0
+    code = write_or_check(files, args.out, check=args.check)
+    if not args.check:
+        for name, text in files.items():
+            rows = text.count("\n") - (3 if name.endswith(".tsv") else 0)
+            print(f"{name}: {rows} rows")
+    return code
 
 
 if __name__ == "__main__":

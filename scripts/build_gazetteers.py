@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated import write_or_check
 from holdout import is_held_out
 
 REPO = Path(__file__).resolve().parents[1]
@@ -1022,16 +1023,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if committed files drift")
     args = parser.parse_args(argv)
     files = build(args.sources.resolve())
-    if args.check:
-        stale = [n for n, text in files.items()
-                 if not (args.out / n).exists() or (args.out / n).read_text("utf-8") != text]
-        for name in stale:
-            print(f"stale: {args.out / name}", file=sys.stderr)
-        return 1 if stale else 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8", newline="\n")
-    return 0
+    return write_or_check(files, args.out, check=args.check)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated import write_or_check
 from translit_norm.gazetteer import bundled_gazetteer
 from translit_norm.index import entity_forms, keyed_strings
 from translit_norm.keycache import FILE_NAME, render
@@ -29,16 +31,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check; write nothing")
     args = parser.parse_args()
-    text = expected()
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.is_file() else ""
-        if current != text:
-            print(f"{TARGET.name} is stale: run scripts/build_key_cache.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.name}: {text.count(chr(10)) - 3} keys", file=sys.stderr)
-    return 0
+    return write_or_check({TARGET.name: expected()}, TARGET.parent, check=args.check)
 
 
 if __name__ == "__main__":

@@ -19,9 +19,13 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sys
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated import write_or_check
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCES = REPO.parent / "shared" / "sources"
@@ -249,14 +253,15 @@ def render(tables: dict[str, dict[str, Scheme]]) -> str:
     return HEADER + body + "\n"
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--check", action="store_true", help="exit 1 if the output drifted")
     args = parser.parse_args(argv)
     text = render(build(args.sources / "romanisation"))
-    args.output.write_text(text, encoding="utf-8")
+    return write_or_check({args.output.name: text}, args.output.parent, check=args.check)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
