@@ -224,3 +224,21 @@ def test_near_misses_are_found_but_rewritten_only_below_the_default_floor(
     alone = "Otumbayeva said the economy grew."
     assert normaliser.normalise(alone, min_score=0.7) == alone
     assert tn.Normaliser(fuzzy=False).find_entities(text, abstentions=True)[-1].surface == "Bishkek"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a patronymic the text wrote is kept
+        ("Almazbek Sharshenovich Atambaev spoke.", "Almazbek Sharshenovich Atambayev spoke."),
+        # a look-alike Cyrillic а inside a Latin name, a no-break space, a soft hyphen
+        ("At\u0430mbaev in Koi\u00a0Tash and Bish\u00adkek", "Atambayev in Koy-Tash and Bishkek"),
+        # an initial stays as written; a one-letter word is never a name ("A" is not "Aya")
+        ("A. Atambaev and S. Zheenbekov", "A. Atambayev and S. Jeenbekov"),
+        # Polish and German endings on Latin names
+        ("Spotkanie z Atambajewem", "Spotkanie z Atambayevem"),
+    ],
+)
+def test_shapes_scripts_and_endings(normaliser: tn.Normaliser, text: str, expected: str) -> None:
+    assert normaliser.normalise(text) == expected
+    assert normaliser.normalise(expected) == expected

@@ -12,7 +12,7 @@ from .index import Form, Role, key_of
 from .keys import name_key
 from .model import Entity, Kind, LangMap
 from .scan import Hit
-from .text import NAME_SHAPE, is_cyrillic, match_case
+from .text import NAME_SHAPE, match_case, mostly_cyrillic, words
 from .vocabulary import CUE_WORDS
 
 
@@ -82,7 +82,7 @@ def rewrite(text: str, hit: Hit, form: Form, style: Style) -> tuple[str, str | N
     if name is None:
         return surface, f"no {style.value} name is known for {entity.id}"
     if role is Role.FULL and style in (Style.CANONICAL, Style.LATIN, Style.ID):
-        name = _as_short(name, form)
+        name = _with_patronymic(_as_short(name, form), surface)
     if not NAME_SHAPE.fullmatch(name):
         return surface, f"{name!r} is not a plain run of words, so a rewrite would not be stable"
     if style is not Style.LATIN:
@@ -91,6 +91,21 @@ def rewrite(text: str, hit: Hit, form: Form, style: Style) -> tuple[str, str | N
     if style is Style.ID:
         return ID_MARKUP.format(id=entity.id, text=name), None
     return name, None
+
+
+_PATRONYMIC = regex.compile(
+    r"(?i)(?:ovich|evich|ovitch|owitsch|ewitsch|owicz|ewicz|ovič|evič|ovych|ovna|evna|ichna"
+    r"|kyzy|kyzi|uulu|ович|евич|овна|евна|ична|кызы|уулу)"
+)
+
+
+def _with_patronymic(name: str, surface: str) -> str:
+    """Keep a patronymic the text wrote: "Almazbek Sharshenovich Atambaev" -> "Almazbek
+    Sharshenovich Atambayev", not the shorter canonical "Almazbek Atambayev"."""
+    written, parts = words(surface), name.split(" ")
+    if len(written) == 3 and len(parts) == 2 and _PATRONYMIC.search(written[1][-7:]):
+        return f"{parts[0]} {written[1]} {parts[1]}"
+    return name
 
 
 def _as_short(name: str, form: Form) -> str:
@@ -107,7 +122,7 @@ _ARTICLE = regex.compile(r"(?:^|\W)(?:the|The|THE)\s+$")
 
 def _why_keep(text: str, hit: Hit, form: Form, style: Style) -> str | None:
     surface = text[hit.start : hit.end]
-    if style is not Style.LATIN and is_cyrillic(surface):
+    if style is not Style.LATIN and mostly_cyrillic(surface):
         if hit.stem_end < hit.end or hit.inflected_words:
             return "an inflected Cyrillic form keeps its case ending"
         if style is Style.CANONICAL:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .index import Form, NameIndex
+from .index import Form, NameIndex, fold
 from .inflection import lemmas
 from .keys import name_key
 from .text import CAPITALISED, Token, joined, next_word, strip_format, token_of, words_before
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .fuzzy import FuzzyIndex
 
 _MAX_REMEMBERED = 1 << 18
+_MIN_KEYED = 3  # a one-word name of fewer letters must be spelled as the gazetteer has it
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,9 @@ class Scanner:
         words, path = best
         if not any(t.capitalised for t in words):
             return None  # "state committee" in lower case is prose, not a name
+        forms = self.index.by_key[path.keys]
+        if len(words) == 1 and len(first.word) < _MIN_KEYED and not _spelled(first.word, forms):
+            return None  # "A" is not "Aya": keys of very short words fold too much
         last = words[-1]
         stem_end = last.end
         if path.inflected and path.inflected[-1] == len(words) - 1:
@@ -153,7 +157,7 @@ class Scanner:
         return Hit(
             words[0].start,
             last.end,
-            tuple(self.index.by_key[path.keys]),
+            tuple(forms),
             "inflection" if path.inflected else "key",
             stem_end,
             len(path.inflected),
@@ -189,6 +193,10 @@ def _stem_length(text: str, token: Token, stem: str) -> int:
     """Characters of ``token`` covered by ``stem`` when the stem is a prefix, else all."""
     surface = text[token.start : token.end]
     return len(stem) if surface.lower().startswith(stem.lower()) else len(surface)
+
+
+def _spelled(word: str, forms: list[Form]) -> bool:
+    return any(fold(form.text) == fold(word) for form in forms)
 
 
 def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:

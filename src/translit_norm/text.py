@@ -94,6 +94,15 @@ def joined(text: str, left: Token, right: Token) -> bool:
     return following is not None and following.start == right.start
 
 
+_LATIN = regex.compile(r"\p{Script=Latin}")
+
+
+def mostly_cyrillic(text: str) -> bool:
+    """True when ``text`` has more Cyrillic than Latin letters (a Latin name with one
+    look-alike Cyrillic letter inside is Latin)."""
+    return len(_CYRILLIC.findall(text)) > len(_LATIN.findall(text))
+
+
 def is_cyrillic(word: str) -> bool:
     """True when ``word`` contains a Cyrillic letter."""
     return _CYRILLIC.search(word) is not None
