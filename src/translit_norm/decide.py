@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .index import Form, Role, fold
+from .inflection import is_common_word
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
@@ -29,6 +30,8 @@ PROMINENT_PERSON = 70.0
 # Places whose one-word name is matched without other support: capitals and big cities
 # (population), per country; elsewhere a million.
 PROMINENT_PLACE = {"KG": 200_000.0}
+# Below this population a one-word place name needs a cue word or a unit around it.
+SMALL_PLACE = 10_000.0
 _BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "inflection": 0.9, "fuzzy": 0.9}
 _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY: 0.95}
 _SETTLEMENTS = frozenset({"city", "town", "village", "capital"})
@@ -102,14 +105,26 @@ class _Context:
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.entities = set(entities)
-        self.ids = {e.id for e in self.entities} | {p for e in self.entities for p in e.parents}
+        self.ids = {e.id for e in self.entities}
+        self.units = {p for e in self.entities for p in _units(e)}
         self.countries = Counter(e.country for e in self.entities if e.country)
 
     def related(self, entity: Entity) -> bool:
-        return entity in self.entities or any(p in self.ids for p in entity.parents)
+        """The entity is in the text, lies in a unit the text names (Koy-Tash and Chüy
+        Region), or contains a place the text names; sharing only a country is not enough."""
+        return (
+            entity in self.entities
+            or entity.id in self.units
+            or any(unit in self.ids for unit in _units(entity))
+        )
 
     def supports(self, entity: Entity) -> bool:
         return entity in self.entities or (entity.country or "") in self.countries
+
+
+def _units(entity: Entity) -> tuple[str, ...]:
+    """The administrative units around a place, without the country (the last parent)."""
+    return entity.parents[:-1]
 
 
 def _method(hit: Hit, form: Form, text: str) -> str:
@@ -133,12 +148,13 @@ def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decisio
 
 
 def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
+    cue = _cue(hit, text)
     if len(forms) == 1:
-        unsupported = _unsupported(forms[0], hit, ctx)
+        unsupported = _unsupported(forms[0], hit, text, ctx, cue)
         if unsupported:
             return _abstain(hit, forms, unsupported)
-        return _accept(hit, forms[0], text, 0.95, "supported by the other mentions in the text")
-    cue = _cue(hit, text)
+        return _accept(hit, forms[0], text, _support_factor(forms[0], ctx), "supported by the "
+                       "other mentions in the text")  # fmt: skip
     surface = fold(text[hit.start : hit.stem_end])
 
     def rank(form: Form) -> tuple[int, int, int, int, int, int, float]:
@@ -156,34 +172,55 @@ def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
 
     ranked = sorted(forms, key=rank, reverse=True)
     top = ranked[0]
-    unsupported = _unsupported(top, hit, ctx)
+    unsupported = _unsupported(top, hit, text, ctx, cue)
     if unsupported:
         return _abstain(hit, ranked, unsupported)
     first, second = rank(top), rank(ranked[1])
+    other = _describe(ranked[1].entity)
     if first[:-1] > second[:-1]:
-        return _accept(hit, top, text, 0.9, f"chosen over {_describe(ranked[1].entity)} by context")
+        return _accept(hit, top, text, _support_factor(top, ctx), f"chosen over {other} by context")
     if first[-1] - second[-1] >= 1.0:
-        return _accept(hit, top, text, 0.9, f"more prominent than {_describe(ranked[1].entity)}")
+        return _accept(hit, top, text, 0.9, f"more prominent than {other}")
     return _abstain(hit, ranked, "ambiguous")
 
 
-def _unsupported(form: Form, hit: Hit, ctx: _Context) -> str | None:
+def _support_factor(form: Form, ctx: _Context) -> float:
+    """How much a reading chosen by context is trusted: fully when the text names the same
+    entity in another span (coreference), a little less for other support."""
+    return 1.0 if form.entity in ctx.entities else 0.95
+
+
+def _unsupported(
+    form: Form, hit: Hit, text: str, ctx: _Context, cue: str | None
+) -> str | None:
     """Why the best reading of a span lacks the support it needs, or None.
 
-    A surname alone of a less prominent person needs the full name elsewhere in the text. A
-    one-word name of a smaller place (Kant, Engels, Anna are also a philosopher, a
-    philosopher and a first name) and a generic organisation name need another mention from
-    the same country, and so does a near miss of a name (fuzzy)."""
+    - A surname alone of a less prominent person needs the full name elsewhere in the text.
+    - A one-word name of a place needs, by size: nothing (capitals, big cities); another
+      mention from its country (towns: Kant, Engels, Anna are also a philosopher and a first
+      name); a cue word or a unit around it in the text (villages, and names that are also
+      ordinary Russian words, such as Совет).
+    - A generic organisation name and a near miss (fuzzy) need another mention from its
+      country."""
     if not _needs_support(form, hit):
         return None
     entity = form.entity
     if form.role is Role.FAMILY and entity.prominence < PROMINENT_PERSON:
-        return (
-            None
-            if entity in ctx.entities
-            else "a surname alone, and the full name is not in the text"
-        )
-    if ctx.supports(entity) or ctx.related(entity):
+        if entity in ctx.entities:
+            return None
+        return "a surname alone, and the full name is not in the text"
+    if ctx.related(entity) or (cue is not None and _type_fits(entity, cue)):
+        return None
+    if entity.kind is Kind.PLACE and hit.method != "fuzzy":
+        if entity.prominence < SMALL_PLACE:
+            return (
+                f"a one-word name of a small place ({entity.prominence:.0f} inhabitants), with "
+                "no cue word (village, district…) and no unit around it in the text"
+            )
+        surface = text[hit.start : hit.stem_end]
+        if is_common_word(surface):
+            return f"{surface!r} is also an ordinary word, and no cue word says it is a place"
+    if ctx.supports(entity):
         return None
     what = (
         "a near miss of a name" if hit.method == "fuzzy"
@@ -211,9 +248,12 @@ def _describe(entity: Entity) -> str:
     return f"{entity.id} ({entity.type or entity.kind.value}{where})"
 
 
+_LINKS = frozenset({"of", "de", "du", "d"})  # "village of X", "village de X"
+
+
 def _cue(hit: Hit, text: str) -> str | None:
-    """The type named by a cue word next to the hit, in the same phrase ("village of X",
-    "X region"; not "X, Chüy Region")."""
+    """The type named by a cue word right next to the hit: "X region", "село X", "village
+    of X" (not "Tamchy village and X", not "X, Chüy Region")."""
     span = Token(hit.start, hit.end, "")
     nearby = []
     right = span
@@ -221,6 +261,8 @@ def _cue(hit: Hit, text: str) -> str | None:
         if not joined(text, word, right):
             break
         nearby.append(word)
+        if word.word.casefold() not in _LINKS:
+            break
         right = word
     after = next_word(text, span)
     for token in [*nearby, *([after] if after else [])]:

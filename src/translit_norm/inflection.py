@@ -85,6 +85,19 @@ def _pymorphy_lemmas(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_common_word(word: str) -> bool:
+    """True for a Cyrillic word that pymorphy3's dictionary knows, in its most likely
+    reading, as an ordinary word rather than a name (Совет, Победа, Мир)."""
+    if not is_cyrillic(word):
+        return False
+    best = _morph().parse(word)[0]
+    return bool(best.is_known) and not (_NAME_TAGS & set(best.tag.grammemes))
+
+
 def _strip(word: str, endings: tuple[str, ...], min_stem: int) -> list[str]:
     lower = word.lower()
     return [
