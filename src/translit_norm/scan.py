@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 _MAX_REMEMBERED = 1 << 18
 _MIN_KEYED = 3  # a one-word name of fewer letters must be spelled as the gazetteer has it
+_MAX_ACRONYM = 4  # ... and so must a word of up to this many capitals
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,8 +149,8 @@ class Scanner:
         if not any(t.capitalised for t in words):
             return None  # "state committee" in lower case is prose, not a name
         forms = self.index.by_key[path.keys]
-        if len(words) == 1 and len(first.word) < _MIN_KEYED and not _spelled(first.word, forms):
-            return None  # "A" is not "Aya": keys of very short words fold too much
+        if len(words) == 1 and _too_short_to_key(first.word) and not _spelled(first.word, forms):
+            return None  # "A" is not "Aya", "UTC" is not "Osh": short keys fold too much
         last = words[-1]
         stem_end = last.end
         if path.inflected and path.inflected[-1] == len(words) - 1:
@@ -193,6 +194,12 @@ def _stem_length(text: str, token: Token, stem: str) -> int:
     """Characters of ``token`` covered by ``stem`` when the stem is a prefix, else all."""
     surface = text[token.start : token.end]
     return len(stem) if surface.lower().startswith(stem.lower()) else len(surface)
+
+
+def _too_short_to_key(word: str) -> bool:
+    """Words that must be spelled as a name is, not merely share its key: very short ones,
+    and short ones in capitals (acronyms such as UTC)."""
+    return len(word) < _MIN_KEYED or (word.isupper() and len(word) <= _MAX_ACRONYM)
 
 
 def _spelled(word: str, forms: list[Form]) -> bool:
