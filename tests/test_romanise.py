@@ -189,6 +189,16 @@ def test_case_and_text_outside_words_are_kept() -> None:
     assert transliterate("Latin stays, 42.", scheme="gost_779") == "Latin stays, 42."
 
 
+@pytest.mark.parametrize(
+    ("scheme", "latin"),
+    [("english_press", "Jalal-Abad Jumabek"), ("german", "Dschalal-Abad Dschumabek"),
+     ("french", "Djalal-Abad Djoumabek"), ("turkish", "Calal-Abad Cumabek")],
+)
+def test_capital_survives_a_letter_written_as_nothing(scheme: str, latin: str) -> None:
+    # Kyrgyz дж is written as the press's ж alone: the capital of Д goes to that letter
+    assert transliterate("Джалал-Абад Джумабек", lang="ky", scheme=scheme) == latin
+
+
 def test_letters_of_other_cyrillic_alphabets_are_romanised() -> None:
     assert transliterate("Київ", scheme="bgn_pcgn") == "Kiyiv"
 

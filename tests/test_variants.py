@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from translit_norm.errors import UnknownOptionError
 from translit_norm.keys import name_key
+from translit_norm.romanise import schemes, transliterate
 from translit_norm.spellings import MAX_VARIANTS, ascii_fold, variants
 
 KYRGYZ_NAMES = (
@@ -46,6 +47,16 @@ def test_folded_forms_and_bound() -> None:
     assert "Atambaiev" in variants("Атамбаев", lang="ky")  # Atambaïev folded
     assert "Chuy" in variants("Чүй", lang="ky")
     assert all(len(variants(name, lang="ky")) <= MAX_VARIANTS for name in KYRGYZ_NAMES)
+    long_compound = variants("Петропавловск-Камчатский")  # more spellings than the bound
+    assert MAX_VARIANTS < len(long_compound) <= MAX_VARIANTS + len(schemes("ru"))
+
+
+@given(st.sampled_from([("ky", n) for n in KYRGYZ_NAMES] + [("ru", n) for n in RUSSIAN_NAMES]
+                       + [("ru", "Петропавловск-Камчатский"), ("ky", "Джалал-Абад")]))
+def test_variants_hold_every_schemes_own_spelling(choice: tuple[str, str]) -> None:
+    lang, name = choice
+    got = set(variants(name, lang=lang))
+    assert {transliterate(name, lang=lang, scheme=s) for s in schemes(lang)} <= got
     assert ascii_fold("Ömürbek Babanow, Ałmazbek") == "Omurbek Babanow, Almazbek"
 
 

@@ -86,9 +86,13 @@ class Scheme:
         ]
         upper_word = len(word) > 1 and word.isupper()
         out = []
+        capital = False  # a capital whose letter is written as nothing (Д of Дж) passes on
         for original, latin in zip(word, parts, strict=False):  # the ending comes after
-            if original.isupper():
-                latin = latin.upper() if upper_word else latin[:1].upper() + latin[1:]
+            if upper_word:
+                latin = latin.upper()
+            elif original.isupper() or capital:
+                capital = not latin
+                latin = latin[:1].upper() + latin[1:]
             out.append(latin)
         if ending is not None:
             out.append(ending.upper() if upper_word else ending)

@@ -13,6 +13,7 @@ from .romanise import transliterate
 __all__ = ["MAX_VARIANTS", "ascii_fold", "variants"]
 
 MAX_VARIANTS = 40
+"""Folded and compound shapes stop here; each scheme's own spelling is always listed."""
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 _MARKS = dict.fromkeys(range(0x300, 0x370))
@@ -63,11 +64,13 @@ def _shapes(form: str) -> list[str]:
 
 
 def variants(name: str, *, lang: str = "ru", schemes: Iterable[str] | None = None) -> list[str]:
-    """Latin spellings of ``name`` across schemes, most common first, at most 40.
+    """Latin spellings of ``name`` across schemes, most common first, de-duplicated.
 
     A Cyrillic name is romanised with every scheme of ``lang`` (or only ``schemes``); each
     spelling is followed by its ASCII-folded form, and hyphenated compounds also come
-    spaced and joined. A Latin name gives itself and its folded and compound shapes.
+    spaced and joined. A Latin name gives itself and its folded and compound shapes. The
+    list holds every scheme's own spelling and at most ``MAX_VARIANTS`` (40) forms in all
+    unless the schemes' spellings alone are more.
 
     >>> variants("Кой-Таш", lang="ky")[:4]
     ['Koy-Tash', 'Koy Tash', 'Koytash', 'Koi-Tash']
@@ -86,4 +89,9 @@ def variants(name: str, *, lang: str = "ru", schemes: Iterable[str] | None = Non
         for shape in _shapes(form):
             seen.setdefault(shape.strip())
             seen.setdefault(ascii_fold(shape).strip())
-    return [form for form in seen if form][:MAX_VARIANTS]
+    own = {form.strip() for form in forms}
+    listed: list[str] = []
+    for form in seen:
+        if form and (form in own or len(listed) < MAX_VARIANTS):
+            listed.append(form)
+    return listed
