@@ -112,6 +112,8 @@ class Scanner:
         """A name that starts with lower-case words (at most ``reach``) before ``token`` and
         runs through it."""
         before = words_before(text, token, reach)
+        if not any(word.word.casefold() in self.index.lower_starts for word in before):
+            return None  # no organisation name starts in reach: skip checking the joins
         chain: list[Token] = []
         for word in reversed(before):
             if word.start < done or not joined(text, word, chain[0] if chain else token):
