@@ -16,7 +16,8 @@ build-log.txt (and summarised on stderr):
 
 Non-primary Latin spellings taken from sources go through ``holdout.is_held_out``:
 held-out pairs stay out of the gazetteer (they are benchmark gold).
-``--check`` exits 1 when the committed files differ from what would be generated.
+``--check`` exits 1 when the committed files differ from what would be generated, or when
+the output folder holds a *.tsv file the generator does not write (the loader reads them all).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generated import write_or_check
 from holdout import is_held_out
+from translit_norm.keys import name_key
 
 REPO = Path(__file__).resolve().parents[1]
 CURATED = REPO / "data" / "curated"
@@ -653,8 +655,18 @@ def oad_latin(row: Row, english: str, record: str) -> None:
 
 # ---------------------------------------------------------------------------- persons
 
-def split_russian(name: str) -> tuple[str, str, str] | None:
-    """(family, given, patronymic) of a Russian full name in any of the usual orders."""
+KY_PATRONYMIC = {"уулу", "кызы", "uulu", "kyzy"}  # 'Жунус уулу': part of the family name
+
+
+def split_russian(name: str, *, family_first: bool = True) -> tuple[str, str, str] | None:
+    """(family, given, patronymic) of a Russian full name in any of the usual orders.
+
+    'Family, Given Patronymic', 'Given Patronymic Family', 'Family Given Patronymic'; with no
+    patronymic (the patronymic is then ''): the Kyrgyz 'Жунус уулу Адыл' / 'Адыл Жунус уулу'
+    (the family name is 'Жунус уулу'), and two-part names: the part with the surname ending
+    is the family name, else the usual order of the source (``family_first``: the Kenesh lists
+    write 'Шер Болот', Wikidata labels 'Арсланбек Малиев').
+    """
     name = name.replace('"', "").strip()
     if "," in name:
         family, _, rest = name.partition(",")
@@ -663,6 +675,17 @@ def split_russian(name: str) -> tuple[str, str, str] | None:
             return family.strip(), parts[0], parts[1]
         return (family.strip(), parts[0], "") if len(parts) == 1 else None
     parts = name.split()
+    if not all(re.fullmatch(r"[^\W\d_][\w'’-]*", p) for p in parts):
+        return None
+    if len(parts) == 3 and parts[1].lower() in KY_PATRONYMIC:
+        return f"{parts[0]} {parts[1].lower()}", parts[2], ""
+    if len(parts) == 3 and parts[2].lower() in KY_PATRONYMIC:
+        return f"{parts[1]} {parts[2].lower()}", parts[0], ""
+    if len(parts) == 2 and all(p[:1].isupper() for p in parts):
+        first, second = (surname_likeness(p) for p in parts)
+        if first > second or (first == second and family_first):
+            return parts[0], parts[1], ""
+        return parts[1], parts[0], ""
     if len(parts) != 3:
         return None
     if PATRONYMIC.search(parts[1]):
@@ -672,15 +695,40 @@ def split_russian(name: str) -> tuple[str, str, str] | None:
     return None
 
 
+SURNAME_ENDINGS = (re.compile(r"(ов|ев|ёв|ова|ева|ёва|ский|ская|цкий|цкая)$", re.I),
+                   re.compile(r"(ин|ина|ын|ына|ко|дзе|ян)$", re.I))
+
+
+def surname_likeness(word: str) -> int:
+    """2 for a typical Russian/Kyrgyz surname ending (-ов, -ева, -ский), 1 for a weaker one
+    that given names share (-ин: Эркин), 0 otherwise."""
+    return next((2 - i for i, ending in enumerate(SURNAME_ENDINGS) if ending.search(word)), 0)
+
+
+def split_given_family(name: str) -> tuple[str, str]:
+    """'Ishak Masaliev' -> ('Ishak', 'Masaliev'); 'Adyl Zhunus uulu' -> ('Adyl', 'Zhunus uulu')."""
+    parts = name.split()
+    cut = -2 if len(parts) > 2 and parts[-1].lower() in KY_PATRONYMIC else -1
+    return " ".join(parts[:cut]), " ".join(parts[cut:])
+
+
 def fix_case(name: str) -> str:
     """'ИЗМАЛКОВА Алла' -> 'Измалкова Алла' (all-caps words of a name become title case)."""
     return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in name.split(" "))
 
 
+# The Kenesh lists' own romanisation (х as x, й as j, Ж as ZH): not how English text writes
+# names, so never a canonical form (kept as an alias).
+KENESH_MARKS = re.compile(r"[xX]|(?<=[A-Za-z])j|\b[A-Z]{2}[a-z]")
+
+
 def kenesh_latin(name: str) -> str | None:
-    """'TEKEBAEV Omurbek CHirkeshovich' -> 'Omurbek Tekebaev' (case fixed, no patronymic)."""
+    """'TEKEBAEV Omurbek CHirkeshovich' -> 'Omurbek Tekebaev' (case fixed, no patronymic);
+    'ZHunus uulu Adyl' -> 'Adyl Zhunus uulu'."""
     name = re.sub(r"\s*frakciya.*$", "", name, flags=re.I).strip()
     parts = name.split()
+    if len(parts) == 3 and parts[1].lower() in KY_PATRONYMIC:
+        return f"{parts[2].capitalize()} {parts[0].capitalize()} {parts[1].lower()}"
     if len(parts) < 2 or not parts[0].isupper():
         return None
     return f"{parts[1].capitalize()} {parts[0].capitalize()}"
@@ -711,6 +759,34 @@ class Person:
     country: str = "KG"
     prominence: float = KG_MP
     tags: list[str] = field(default_factory=list)
+    family_first: bool = True  # two-part Cyrillic names are 'Family Given'
+
+    def tag(self, source: str) -> None:
+        if source not in self.tags:
+            self.tags.append(source)
+
+    def russian_name(self) -> tuple[str, str, str] | None:
+        """(family, given, patronymic): a form with a patronymic if any source has one, else a
+        two-part or 'X уулу' form; the Kenesh and ministers' lists before the Wikidata label."""
+        forms = [split_russian(n, family_first=self.family_first)
+                 for n in self.cyrillic + self.ky] + [
+            split_russian(self.labels.get("ru", ""), family_first=False)]
+        found = [f for f in forms if f]
+        return next((f for f in found if f[2]), None) or next(iter(found), None)
+
+    def absorb(self, other: Person) -> None:
+        """Take in what another record of the same person says (this record's values first)."""
+        self.qid = self.qid or other.qid
+        self.enwiki = self.enwiki or other.enwiki
+        self.english = self.english or other.english
+        for lang, label in other.labels.items():
+            self.labels.setdefault(lang, label)
+        for mine, theirs in ((self.latin, other.latin), (self.cyrillic, other.cyrillic),
+                             (self.ky, other.ky)):
+            mine.extend(f for f in theirs if f not in mine)
+        self.prominence = max(self.prominence, other.prominence)
+        for tag in other.tags:
+            self.tag(tag)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -718,52 +794,48 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def kg_persons(sources: Path) -> list[Person]:
+def council_persons(sources: Path) -> list[Person]:
+    """Jogorku Kenesh members, terms 5-6: one record per EveryPolitician id (QID when known)."""
     council = sources / "everypolitician-data" / "Kyrgyzstan" / "Council"
+    uuid_qid = {rec["id"]: rec["wikidata"] for term in ("term-5.csv", "term-6.csv")
+                for rec in read_csv(council / term) if rec["wikidata"]}
     people: dict[str, Person] = {}
-    uuid_qid: dict[str, str] = {}
-    for term in ("term-5.csv", "term-6.csv"):
-        for rec in read_csv(council / term):
-            if rec["wikidata"]:
-                uuid_qid[rec["id"]] = rec["wikidata"]
     for rec in read_csv(council / "names.csv"):
-        key = uuid_qid.get(rec["id"], rec["id"])
-        person = people.setdefault(key, Person(record=key, qid=uuid_qid.get(rec["id"], "")))
-        person.tags = ["everypolitician"]
-        name = clean(rec["name"].replace('"', ""))
+        qid = uuid_qid.get(rec["id"], "")
+        person = people.setdefault(rec["id"], Person(record=qid or rec["id"], qid=qid,
+                                                     tags=["everypolitician"]))
+        name = clean(re.sub(r"\s*[–-]\s*Фракция.*$", "", rec["name"].replace('"', "")))
         kind = script(name)
-        if kind != "latin":
-            name = fix_case(name)
         if kind == "latin":
-            fixed = kenesh_latin(name)
-            person.latin.append(fixed or name)
+            person.latin.append(kenesh_latin(name) or name)
         elif kind in ("ru", "ky"):
-            (person.ky if kind == "ky" else person.cyrillic).append(name)
-    for rec in read_csv(council / "sources" / "morph" / "wikidata.csv"):
-        qid = rec["id"]
-        match = next((p for p in people.values() if p.qid == qid), None) or next(
-            (p for p in people.values() if (rec["name__ru"] and rec["name__ru"] in p.cyrillic)
-             or (rec["name__en"] and rec["name__en"] in p.latin)), None)
-        if match is None:
-            match = people.setdefault(qid, Person(record=qid, tags=["everypolitician"]))
-        if match.record != qid:
-            people.pop(match.record, None)
-            match.record = qid
-            people[qid] = match
-        match.qid = qid
-        match.enwiki = re.sub(r" \(.*\)$", "", rec.get("wikipedia__en", ""))
-        match.labels = {k.removeprefix("name__"): clean(v) for k, v in rec.items()
-                        if k.startswith("name__") and v}
-        match.english = match.labels.get("en", "")
+            (person.ky if kind == "ky" else person.cyrillic).append(fix_case(name))
+    return list(people.values())
+
+
+def council_wikidata(sources: Path) -> list[Person]:
+    """The Kenesh members' Wikidata items: labels and English Wikipedia titles."""
+    path = sources / "everypolitician-data" / "Kyrgyzstan" / "Council" / "sources" / "morph"
+    people = []
+    for rec in read_csv(path / "wikidata.csv"):
+        labels = {k.removeprefix("name__"): clean(v) for k, v in rec.items()
+                  if k.startswith("name__") and v}
+        people.append(Person(record=rec["id"], qid=rec["id"], labels=labels,
+                             enwiki=re.sub(r" \(.*\)$", "", rec.get("wikipedia__en", "")),
+                             english=labels.get("en", ""), tags=["everypolitician"]))
+    return people
+
+
+def kg_ministers(sources: Path) -> list[Person]:
+    """Holders of the offices in the ministers' list, by QID, ranked by their highest office."""
     ministers = sources / "everypolitician-kg-ministers"
+    people: dict[str, Person] = {}
     for rec in read_csv(ministers / "html_holders21.csv"):
-        person = people.setdefault(rec["personID"], Person(record=rec["personID"]))
-        person.qid = rec["personID"]
-        person.english = person.english or clean(rec["person"])
+        person = people.setdefault(rec["personID"], Person(
+            record=rec["personID"], qid=rec["personID"], english=clean(rec["person"]),
+            prominence=0, tags=["everypolitician-kg-ministers"]))
         person.prominence = max(person.prominence, next(
             (v for k, v in OFFICE_RANKS.items() if rec["position"].startswith(k)), MINISTER))
-        if "everypolitician-kg-ministers" not in person.tags:
-            person.tags.append("everypolitician-kg-ministers")
     for rec in read_csv(ministers / "html_bio.csv"):
         if rec["id"] in people and rec["enwiki"]:
             people[rec["id"]].enwiki = re.sub(r" \(.*\)$", "", clean(rec["enwiki"]))
@@ -771,29 +843,114 @@ def kg_persons(sources: Path) -> list[Person]:
     for rec in read_csv(ministers / "sources_official_wikidata.csv"):
         if rec["wdid"] in people:
             people[rec["wdid"]].ky.append(clean(rec["name"]))
-    return [people[k] for k in sorted(people)]
+    return list(people.values())
 
 
-def ru_persons(sources: Path) -> list[Person]:
+def kg_persons(sources: Path, log: Log) -> list[Person]:
+    return merge_persons(
+        council_wikidata(sources) + kg_ministers(sources) + council_persons(sources), log)
+
+
+def ru_persons(sources: Path, log: Log) -> list[Person]:
     duma = sources / "everypolitician-data" / "Russia" / "Duma" / "names.csv"
     people: dict[str, Person] = {}
     for rec in read_csv(duma):
         person = people.setdefault(rec["id"], Person(
-            record=rec["id"], country="RU", prominence=RU_MP, tags=["everypolitician"]))
+            record=rec["id"], country="RU", prominence=RU_MP, tags=["everypolitician"],
+            family_first=False))
         name = clean(rec["name"].replace('"', ""))
         kind = script(name)
         if kind == "latin":
             person.latin.append(name)
         elif kind == "ru":
             person.cyrillic.append(name)
-    return [people[k] for k in sorted(people)]
+    return merge_persons(list(people.values()), log)
+
+
+# ---------------------------------------------------------------------------- one person, once
+
+def identity_keys(person: Person) -> tuple[set[str], set[str]]:
+    """(strong, weak) keys of a record. Strong: the QID and the Russian full name with its
+    patronymic; weak: given and family name (Russian, or the English title or label), compared
+    by the matcher's name key, so 'Feliks Kulov' meets 'Felix Kulov'."""
+    strong = {f"qid:{person.qid}"} if person.qid else set()
+    weak = set()
+    for form in person.cyrillic + person.ky + [person.labels.get("ru", "")]:
+        full = split_russian(form, family_first=person.family_first)
+        if full and full[2]:
+            strong.add("ru:" + name_key(f"{full[1]} {full[2]} {full[0]}"))
+        if full:
+            weak.add(name_key(f"{full[1]} {full[0]}"))
+    for label in (person.enwiki, person.english):
+        if label:
+            weak.add(name_key(given_family(plain_latin(label))))
+    return strong, weak
+
+
+def identity_conflict(a: Person, b: Person) -> str:
+    """Why two records with the same given and family name are different persons, or ''."""
+    if a.qid and b.qid and a.qid != b.qid:
+        return f"QIDs {a.qid} and {b.qid}"
+    ours, theirs = a.russian_name(), b.russian_name()
+    if ours and theirs and ours[2] and theirs[2] and name_key(" ".join(ours)) != name_key(
+            " ".join(theirs)):
+        return f"patronymics {ours[2]} and {theirs[2]}"
+    return ""
+
+
+def merge_persons(records: list[Person], log: Log) -> list[Person]:
+    """One Person per person: records meeting on a strong key are merged (differing QIDs are
+    logged, the first record's kept); on a weak key only when nothing tells them apart.
+    Records earlier in ``records`` take precedence; every merge is a line in the log."""
+    people: list[Person] = []
+    owner: dict[str, int] = {}  # key -> index into people
+    absorbed: set[int] = set()
+    for record in records:
+        strong, weak = identity_keys(record)
+        hits = dict.fromkeys(owner[k] for k in sorted(strong) if k in owner)
+        for key in sorted(weak - strong):
+            other = people[owner[key]] if key in owner else None
+            if other is None or owner[key] in hits:
+                continue
+            why = identity_conflict(other, record)
+            if why:
+                log("person-conflict", f"{other.record} and {record.record} share the name "
+                                       f"{display_name(record)!r} but differ ({why}): kept apart")
+            else:
+                hits[owner[key]] = None
+        if not hits:
+            owner.update((k, len(people)) for k in strong | weak if k not in owner)
+            people.append(record)
+            continue
+        target = next(iter(hits))
+        for index in [*list(hits)[1:], None]:
+            other = record if index is None else people[index]
+            merge_into(people[target], other, log)
+            if index is not None:
+                absorbed.add(index)
+                owner.update((k, target) for k, v in owner.items() if v == index)
+        owner.update((k, target) for k in strong | weak if k not in owner)
+    return sorted((p for i, p in enumerate(people) if i not in absorbed),
+                  key=lambda p: p.record)
+
+
+def merge_into(person: Person, other: Person, log: Log) -> None:
+    """``person`` absorbs ``other``; the merge is logged, and a second QID as a conflict."""
+    log("person-merge", f"{person.record} {display_name(person)!r} + {other.record} "
+                        f"{display_name(other)!r} ({', '.join(other.tags)})")
+    if person.qid and other.qid and person.qid != other.qid:
+        log("person-conflict", f"{person.record}: QID {person.qid} kept, {other.qid} of the "
+                               f"same person ({display_name(other)!r}) dropped")
+    person.absorb(other)
+
+
+def display_name(person: Person) -> str:
+    full = person.russian_name()
+    return person.enwiki or person.english or (" ".join(full[1::-1]) if full else person.record)
 
 
 def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
-    full = next((s for s in map(split_russian, person.cyrillic + person.ky) if s), None)
-    ru_label = person.labels.get("ru", "")
-    if full is None and ru_label:
-        full = split_russian(ru_label)
+    full = person.russian_name()
     canonical = person.enwiki or person.english
     if full is None and not canonical:
         table.log("person", f"{person.record}: neither a Russian full name nor an English "
@@ -804,8 +961,10 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
                             "English names only")
     family, given, patronymic = full or ("", "", "")
     if not canonical:
-        target = roman.russian(f"{given} {family}")
-        ascii_forms = sorted({f for f in person.latin if f.isascii() and len(f.split()) == 2})
+        target = romanise_name(f"{given} {family}", roman)
+        ascii_forms = sorted({f for f in person.latin if f.isascii() and len(f.split()) == 2
+                              and name_key(f.split()[0]) != name_key(family)  # Family Given
+                              and not (person.country == "KG" and KENESH_MARKS.search(f))})
         canonical = target if target in ascii_forms or not ascii_forms else min(
             ascii_forms, key=lambda f: (_distance(fold(f), fold(target)), f))
     label = canonical
@@ -813,7 +972,7 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
     if canonical != label:
         table.log("canonical", f"{person.record}: {canonical!r} for the label {label!r} "
                                "(Given Family, no patronymic or romanisation diacritics)")
-    parts = canonical.split()
+    given_en, family_en = split_given_family(canonical)
     row = Row(id="", kind="person", canonical=canonical, country=person.country,
               wikidata=person.qid, prominence=person.prominence, source=list(person.tags))
     row.add("names", "en", canonical)
@@ -829,14 +988,14 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
         row.add("names", "ky", ky_label)
     elif person.country == "KG" and full:
         row.add("names", "ky", f"{given} {family}")
-    row.add("given", "en", " ".join(parts[:-1]))
-    row.add("family", "en", parts[-1])
+    row.add("given", "en", given_en)
+    row.add("family", "en", family_en)
     row.add("given", "ru", given)
     row.add("family", "ru", family)
-    for lang in ("ky",):
-        for form in row.names.get(lang, [])[:1]:
-            row.add("given", lang, " ".join(form.split()[:-1]))
-            row.add("family", lang, form.split()[-1])
+    for form in row.names.get("ky", [])[:1]:
+        given_ky, family_ky = split_given_family(form)
+        row.add("given", "ky", given_ky)
+        row.add("family", "ky", family_ky)
     for lang, label in sorted(person.labels.items()):
         if lang not in ("en", "ru", "ky") and script(label) == "latin" and good_alias(label) \
                 and label != canonical:
@@ -850,6 +1009,14 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
                 row.held_out.add(form)
     row.id = table.free_id(f"person:{slug(canonical)}", person.country.lower())
     return row
+
+
+def romanise_name(name: str, roman: Romaniser) -> str:
+    """English Wikipedia's form of a Cyrillic name: the 'wikipedia' Russian scheme, or for a
+    name with Kyrgyz letters the Kyrgyz BGN/PCGN one without marks (Төрөбай -> Torobay)."""
+    if KY_ONLY.intersection(name):
+        return plain_latin(roman.kyrgyz(name))
+    return roman.russian(name)
 
 
 def given_family(name: str) -> str:
@@ -876,7 +1043,7 @@ def _distance(a: str, b: str) -> int:
 
 def build_persons(table: Table, sources: Path, roman: Romaniser, curated: list[Row]) -> None:
     by_ru: dict[str, str] = {}
-    for person in kg_persons(sources) + ru_persons(sources):
+    for person in kg_persons(sources, table.log) + ru_persons(sources, table.log):
         row = person_row(table, person, roman)
         if row is not None:
             table.put(row)
@@ -1023,7 +1190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if committed files drift")
     args = parser.parse_args(argv)
     files = build(args.sources.resolve())
-    return write_or_check(files, args.out, check=args.check)
+    return write_or_check(files, args.out, check=args.check, owned="*.tsv")
 
 
 if __name__ == "__main__":

@@ -11,9 +11,16 @@ from collections.abc import Mapping
 from pathlib import Path
 
 
-def write_or_check(files: Mapping[str, str], folder: Path, *, check: bool) -> int:
+def write_or_check(files: Mapping[str, str], folder: Path, *, check: bool,
+                   owned: str = "") -> int:
     """Write ``files`` into ``folder`` (``check=False``), or return 1 and name every file
-    that differs from what would be written (``check=True``). Returns the exit code."""
+    that differs from what would be written (``check=True``). ``owned`` is a glob of the
+    files the generator alone writes (the loader reads them all): any other file matching it
+    is reported too, and fails the check. Returns the exit code."""
+    extra = sorted({p.name for p in folder.glob(owned)} - set(files)) if owned else []
+    for name in extra:
+        print(f"not generated: {folder / name} (remove it, or add its rows to the generator's "
+              "inputs)", file=sys.stderr)
     if check:
         stale = [
             name
@@ -22,7 +29,7 @@ def write_or_check(files: Mapping[str, str], folder: Path, *, check: bool) -> in
         ]
         for name in stale:
             print(f"stale: {folder / name} (rerun the generator)", file=sys.stderr)
-        return 1 if stale else 0
+        return 1 if stale or extra else 0
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8", newline="\n")
