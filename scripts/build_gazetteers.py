@@ -830,10 +830,13 @@ def kg_ministers(sources: Path) -> list[Person]:
     """Holders of the offices in the ministers' list, by QID, ranked by their highest office."""
     ministers = sources / "everypolitician-kg-ministers"
     people: dict[str, Person] = {}
+    labels = minister_labels(ministers)
     for rec in read_csv(ministers / "html_holders21.csv"):
-        person = people.setdefault(rec["personID"], Person(
-            record=rec["personID"], qid=rec["personID"], english=clean(rec["person"]),
-            prominence=0, tags=["everypolitician-kg-ministers"]))
+        qid = rec["personID"]
+        person = people.setdefault(qid, Person(
+            record=qid, qid=qid, prominence=0, tags=["everypolitician-kg-ministers"],
+            english=next((n for n in [clean(rec["person"]), *labels[qid]]
+                          if not INITIALS.search(n)), "")))
         person.prominence = max(person.prominence, next(
             (v for k, v in OFFICE_RANKS.items() if rec["position"].startswith(k)), MINISTER))
     for rec in read_csv(ministers / "html_bio.csv"):
@@ -844,6 +847,22 @@ def kg_ministers(sources: Path) -> list[Person]:
         if rec["wdid"] in people:
             people[rec["wdid"]].ky.append(clean(rec["name"]))
     return list(people.values())
+
+
+INITIALS = re.compile(r"\b[A-ZА-Я]\.")  # 'Z. K. Kurmanov': not a name to write or match
+
+
+def minister_labels(ministers: Path) -> dict[str, list[str]]:
+    """QID -> the English labels the ministers' list's other tables give the person."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    for name, qid, label in (("html_current.csv", "personID", "person"),
+                             ("html_legislators.csv", "personID", "person"),
+                             ("sources_wpoffice_speaker_wikidata.csv", "item", "itemLabel"),
+                             ("wikidata_results_current-cabinet.csv", "item", "itemLabel")):
+        for rec in read_csv(ministers / name):
+            if rec[qid] and clean(rec[label]) not in labels[rec[qid]]:
+                labels[rec[qid]].append(clean(rec[label]))
+    return labels
 
 
 def kg_persons(sources: Path, log: Log) -> list[Person]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -223,6 +224,25 @@ def test_common_words_name_no_entity_above_prominence_1(everything: Gazetteer) -
     assert clashes == []
     assert everything.get("place:anna").prominence == 1  # type: ignore[union-attr]
     assert "Jar" not in everything.get("place:yar").aliases  # type: ignore[union-attr]
+
+
+def test_names_are_plain_names_in_their_own_script(everything: Gazetteer) -> None:
+    """No Wikipedia disambiguator in an org's or person's name ('Ak Zhol (Kyrgyzstan)'), no
+    initials as a person's canonical form, no Latin name tagged ru/ky, no word mixing the two
+    scripts."""
+    def script_of(word: str) -> set[str]:
+        return {"cyrillic" if "CYRILLIC" in unicodedata.name(c, "") else "latin"
+                for c in word if c.isalpha()}
+
+    names = [(e, lang, n) for e in everything for lang, ns in e.names.items() for n in ns]
+    assert [(e.id, n) for e, _, n in names if "(" in n and n != e.canonical
+            and e.kind.value != "place"] == []  # Республика Саха (Якутия) is the official name
+    assert [e.id for e in everything if e.kind.value == "person"
+            and re.search(r"\b[A-Z]\.", e.canonical)] == []
+    assert [(e.id, n) for e, lang, n in names if lang in ("ru", "ky")
+            and script_of(n) == {"latin"}] == []
+    assert [(e.id, n) for e, _, n in names for w in re.findall(r"\w+", n)  # Вести.kg is fine
+            if len(script_of(w)) > 1] == []
 
 
 def test_no_short_aliases(everything: Gazetteer) -> None:
