@@ -3,6 +3,7 @@ errors that name the bad value, lazy loading."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 import translit_norm as tn
 from conftest import EXAMPLES, ROOT
+from translit_norm.startcache import ENV_VAR
 
 
 def test_the_readme_sentence(normaliser: tn.Normaliser) -> None:
@@ -91,17 +93,16 @@ def test_min_score_out_of_range() -> None:
 
 def test_import_reads_no_data() -> None:
     code = (
-        "import sys, translit_norm, translit_norm.gazetteer as g;"
-        "assert g.bundled_gazetteer.cache_info().currsize == 0;"
+        "import sys, translit_norm, translit_norm.startcache as s;"
+        "assert s.bundled.cache_info().currsize == 0;"
         "assert 'pymorphy3' not in sys.modules and 'rapidfuzz' not in sys.modules;"
         "translit_norm.normalise('Koi-Tash');"
-        "assert g.bundled_gazetteer.cache_info().currsize == 1"
+        "assert s.bundled.cache_info().currsize == 1"
     )
-    env_path = str(ROOT / "src")
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "", ENV_VAR: os.environ.get(ENV_VAR, "")}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True,
-        env={"PYTHONPATH": env_path, "PATH": ""}, check=False,
-    )  # fmt: skip
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
     assert result.returncode == 0, result.stderr
 
 

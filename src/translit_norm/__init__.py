@@ -83,8 +83,8 @@ def variants(name: str, *, lang: str = "ru", schemes: Iterable[str] | None = Non
 
 def reset_caches() -> None:
     """Forget every loaded gazetteer and index (after the bundled data changed on disk)."""
-    from . import gazetteer, keys
+    from . import keys, startcache
 
     default_normaliser.cache_clear()
-    gazetteer.bundled_gazetteer.cache_clear()
+    startcache.bundled.cache_clear()
     keys.name_key.cache_clear()

@@ -7,7 +7,6 @@ first (provenance), then one header row, then one entity per row. Only ``id``, `
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -190,9 +189,16 @@ def load_gazetteer(path: str | Path) -> Gazetteer:
         raise TranslitNormError(f"cannot read gazetteer {path}: {exc.strerror}") from None
 
 
-@functools.cache
 def bundled_gazetteer() -> Gazetteer:
-    """All gazetteers shipped with the package, read once on first use."""
+    """All gazetteers shipped with the package, read once on first use (or loaded from the
+    start-up cache, see :mod:`translit_norm.startcache`)."""
+    from .startcache import bundled
+
+    return bundled().gazetteer
+
+
+def read_bundled() -> Gazetteer:
+    """Read all gazetteers shipped with the package from their files."""
     root = data_dir("gazetteers")
     merged = Gazetteer.of((), "bundled")
     for item in sorted(root.iterdir(), key=lambda p: p.name):

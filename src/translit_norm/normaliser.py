@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from . import startcache
 from .decide import Decision, decide
 from .errors import TranslitNormError
-from .gazetteer import Gazetteer, bundled_gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer
 from .index import NameIndex
 from .model import Candidate, Mention, parse_kinds
 from .render import ID_MARKUP, Style, rewrite
@@ -50,20 +51,27 @@ class Normaliser:
         bundled data; ``bundled=False`` uses only them. ``min_score`` and ``kinds`` are the
         defaults of the methods' keyword arguments of the same names; ``fuzzy=False`` turns
         off near-miss matching of single words in text."""
-        merged = bundled_gazetteer() if bundled else Gazetteer.of((), "none")
+        compiled = startcache.bundled() if bundled else None
+        merged = compiled.gazetteer if compiled is not None else Gazetteer.of((), "none")
         for source in gazetteers:
             merged = merged | (source if isinstance(source, Gazetteer) else load_gazetteer(source))
         self.gazetteer = merged
+        # The bundled set alone is compiled once per process (and cached across processes).
+        self._compiled = compiled if compiled is not None and merged is compiled.gazetteer else None
         self.min_score = _check_score(min_score)
         self.kinds = parse_kinds(kinds)
         self.fuzzy = fuzzy
 
     @functools.cached_property
     def _index(self) -> NameIndex:
+        if self._compiled is not None:
+            return self._compiled.index
         return NameIndex.build(self.gazetteer)
 
     @functools.cached_property
     def _scanner(self) -> Scanner:
+        if self._compiled is not None and self.fuzzy:
+            return self._compiled.scanner
         return Scanner(self._index, fuzzy=self.fuzzy)
 
     @functools.cached_property
