@@ -123,6 +123,12 @@ def _load(path: Path) -> Bundled | None:
     try:
         with path.open("rb") as stream:
             state = pickle.load(stream)
+        if gc.get_freeze_count() == 0:  # (never undo a freeze the application made)
+            # Move the new objects, which live as long as the process, to the oldest
+            # generation before the collector runs: else the next young collection would
+            # walk all ~10^5 of them.
+            gc.freeze()
+            gc.unfreeze()
     except Exception:  # missing, corrupt, truncated, unreadable: build instead
         return None
     finally:
@@ -130,11 +136,6 @@ def _load(path: Path) -> Bundled | None:
             gc.enable()
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: not pruned
-    if gc.get_freeze_count() == 0:  # (never undo a freeze the application made)
-        # Move the new objects, which live as long as the process, to the oldest
-        # generation: else the next young collection would walk all ~10^5 of them.
-        gc.freeze()
-        gc.unfreeze()
     return state if isinstance(state, Bundled) else None
 
 
