@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -110,6 +112,19 @@ def test_other_encoding_written_back_in_it(
     code, out, _ = run(["clean", "--encoding", "cp1251", str(path)], capsysbinary)
     assert (code, out) == (0, tn.normalise(text).encode("cp1251"))
     assert b"Atambayev" in out
+
+
+def test_unwritable_character_names_the_chosen_encoding(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    path = tmp_path / "kenesh.txt"
+    data = "The Jogorku Kenesh met on Tuesday.\n".encode("cp1251")
+    path.write_bytes(data)
+    argv = ["clean", "-i", "--encoding", "cp1251", "--style", "ky", str(path)]
+    code, out, err = run(argv, capsysbinary)
+    assert (code, out) == (1, b"")
+    assert f"{path}: cannot write 'ң' in cp1251; choose another --style or --encoding" in err
+    assert path.read_bytes() == data
 
 
 def test_segments_give_the_library_result_on_the_whole_text(
@@ -460,23 +475,137 @@ def test_broken_pipe_exits_quietly(tmp_path: Path) -> None:
     assert process.stderr.read() == b""
 
 
+needs_proc = pytest.mark.skipif(
+    not Path("/proc/self/fd").is_dir(), reason="needs /proc to see a process's open files"
+)
+
+
+def writing_next_to(pid: int, path: Path) -> bool:
+    """Whether process ``pid`` has a file open in ``path``'s folder other than ``path``
+    itself: its output, named or not yet."""
+    folder, own = os.path.realpath(path.parent) + os.sep, os.path.realpath(path)
+    with contextlib.suppress(OSError):
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            with contextlib.suppress(OSError):
+                link = os.readlink(fd)
+                if link.startswith(folder) and link != own:
+                    return True
+    return False
+
+
+def children(pid: int) -> set[int]:
+    found = set()
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.add(int(stat_file.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+@contextlib.contextmanager
+def in_place_run(
+    path: Path, *options: str, workers: int = 0
+) -> Iterator[tuple[subprocess.Popen[bytes], set[int]]]:
+    """``clean -i`` on ``path`` in a new process, given (with its worker processes, once it
+    has ``workers`` of them) when it is writing its output; on leaving, whatever of it still
+    runs is killed, so that a failing test leaves no process behind."""
+    process = subprocess.Popen(
+        command("clean", "-i", "--chunk-size", "4096", *options, str(path)),
+        stderr=subprocess.PIPE,
+        env=subprocess_env(),
+    )
+    found: set[int] = set()
+    try:
+        deadline = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < deadline:
+            found = children(process.pid)
+            if writing_next_to(process.pid, path) and len(found) >= workers:
+                break
+            time.sleep(0.01)
+        assert process.poll() is None, "the run ended before it was seen writing"
+        yield process, found
+    finally:
+        for pid in [process.pid, *found]:
+            if running(pid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+        process.wait()
+
+
+@needs_proc
 def test_sigterm_during_in_place_leaves_the_original(tmp_path: Path) -> None:
     path = tmp_path / "long.txt"
     data = long_text(6000).encode()
     path.write_bytes(data)
-    process = subprocess.Popen(
-        command("clean", "-i", "--chunk-size", "4096", str(path)),
-        stderr=subprocess.PIPE,
-        env=subprocess_env(),
-    )
-    deadline = time.monotonic() + 30
-    while not leftovers(tmp_path) and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert leftovers(tmp_path), "the run ended before a temporary file was seen"
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=30) == cli.EXIT_TERMINATED
-    assert process.stderr is not None
-    assert b"terminated" in process.stderr.read()
+    with in_place_run(path) as (process, _):
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == cli.EXIT_TERMINATED
+    assert b"terminated" in err
+    assert path.read_bytes() == data
+    assert leftovers(tmp_path) == []
+
+
+@needs_proc
+def test_kill_9_during_in_place_leaves_the_original_and_nothing_else(tmp_path: Path) -> None:
+    try:
+        os.close(os.open(tmp_path, os.O_TMPFILE | os.O_WRONLY, 0o600))
+    except (AttributeError, OSError):
+        pytest.skip("no nameless temporary files here: kill -9 leaves a hidden .tmp file")
+    path = tmp_path / "long.txt"
+    data = long_text(6000).encode()
+    path.write_bytes(data)
+    with in_place_run(path, "--jobs", "2", workers=2) as (process, workers):
+        process.kill()
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while any(map(running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        survivors = [pid for pid in workers if running(pid)]
+    assert path.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["long.txt"]
+    assert survivors == [], "workers outlived their parent"
+
+
+@needs_proc
+def test_sigterm_to_every_process_leaves_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    data = long_text(6000).encode()
+    path.write_bytes(data)
+    with in_place_run(path, "--jobs", "2", workers=2) as (process, workers):
+        for pid in [process.pid, *workers]:  # as a service manager or pkill does
+            os.kill(pid, signal.SIGTERM)
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == cli.EXIT_TERMINATED
+    assert err.decode().splitlines() == [
+        "translit-norm: terminated; every file is either unchanged or completely rewritten"
+    ]
+    assert path.read_bytes() == data
+    assert leftovers(tmp_path) == []
+
+
+@needs_proc
+def test_a_killed_worker_is_one_line_and_the_file_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    data = long_text(6000).encode()
+    path.write_bytes(data)
+    with in_place_run(path, "--jobs", "2", workers=2) as (process, workers):
+        os.kill(min(workers), signal.SIGKILL)  # as the out-of-memory killer does
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert err.decode().splitlines() == [
+        f"translit-norm: error: {path}: a worker process ended unexpectedly (killed, or out of "
+        "memory?); stopped before finishing this file"
+    ]
     assert path.read_bytes() == data
     assert leftovers(tmp_path) == []
 

@@ -13,10 +13,12 @@ import json
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -317,10 +319,20 @@ _worker: tuple[Normaliser, Style] | None = None
 
 
 def _start_worker(settings: Settings) -> None:
-    """Build the worker's normaliser once; leave Ctrl-C to the main process."""
+    """Build the worker's normaliser once; leave Ctrl-C to the main process, end quietly on
+    SIGTERM (not with the main process's handler, inherited by the fork), and end when the
+    main process is gone (after ``kill -9`` nothing else would tell a waiting worker)."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     _worker = (settings.normaliser(), settings.style)
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(EXIT_TERMINATED)
 
 
 def _work(text: str) -> list[Found]:
@@ -395,10 +407,13 @@ def _open(source: Source) -> contextlib.AbstractContextManager[BinaryIO]:
     return source.path.open("rb")
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, encoding: str | None = None) -> str:
+    """One line for a failure; ``encoding`` names the output encoding (Python calls several
+    of them just "charmap")."""
     if isinstance(exc, UnicodeEncodeError):
         bad = exc.object[exc.start : exc.end]
-        return f"cannot write {bad!r} in {exc.encoding}; choose another --style or --encoding"
+        where = encoding or exc.encoding
+        return f"cannot write {bad!r} in {where}; choose another --style or --encoding"
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return str(exc)
@@ -430,7 +445,13 @@ def _results(
 
 
 def _ready(item: _Item, future: Future[list[Found]] | None) -> tuple[_Item, list[Found]]:
-    return item, ([] if future is None else future.result())
+    try:
+        return item, ([] if future is None else future.result())
+    except BrokenProcessPool:
+        raise TranslitNormError(
+            f"{item.source.name}: a worker process ended unexpectedly (killed, or out of "
+            "memory?); stopped before finishing this file"
+        ) from None
 
 
 # --- clean: where results go ----------------------------------------------------------------
@@ -674,7 +695,7 @@ def _clean_sources(
             except BrokenPipeError:
                 raise
             except (OSError, UnicodeEncodeError, _RefusedError) as exc:
-                fail(source, _describe(exc))
+                fail(source, _describe(exc, encoding))
     finally:
         progress.clear()
         for opened in current.values():

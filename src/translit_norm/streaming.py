@@ -9,6 +9,7 @@ import contextlib
 import errno
 import os
 import re
+import secrets
 import shutil
 import stat
 import tempfile
@@ -118,7 +119,8 @@ class AtomicFile:
     """A temporary file next to ``target`` that replaces it only on :meth:`commit`.
 
     The target is never seen half-written: the data is written and synced to the temporary
-    file, which then takes the target's name with :func:`os.replace`. An existing target keeps
+    file, which then takes the target's name with :func:`os.replace`. On Linux the temporary
+    file has no name until then, so even ``kill -9`` leaves no stray file. An existing target keeps
     its permission bits; ``backup`` (a file name) receives the old target first. Only a
     regular file (or a new one) can be a target: a device or a directory is refused.
     """
@@ -129,9 +131,7 @@ class AtomicFile:
                 errno.EISDIR if target.is_dir() else errno.EINVAL, "not a regular file", str(target)
             )
         self.target = target
-        directory = target.parent
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-        self.temp = Path(name)
+        fd, self.temp = _open_temporary(target)
         self.stream: BinaryIO = os.fdopen(fd, "wb")
 
     def commit(self, *, backup: Path | None = None) -> None:
@@ -139,9 +139,12 @@ class AtomicFile:
         ``backup``)."""
         try:
             self.stream.flush()
-            os.fsync(self.stream.fileno())
+            fd = self.stream.fileno()
+            os.fchmod(fd, _mode_for(self.target))
+            os.fsync(fd)
+            if self.temp is None:
+                self.temp = _name_anonymous(fd, self.target)
             self.stream.close()
-            os.chmod(self.temp, _mode_for(self.target))
             if backup is not None:
                 _keep_copy(self.target, backup)
             os.replace(self.temp, self.target)
@@ -153,8 +156,37 @@ class AtomicFile:
     def abort(self) -> None:
         """Drop the temporary file; the target stays as it was."""
         self.stream.close()
-        with contextlib.suppress(FileNotFoundError):
-            self.temp.unlink()
+        if self.temp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self.temp.unlink()
+
+
+_PROC_FDS = "/proc/self/fd"
+
+
+def _open_temporary(target: Path) -> tuple[int, Path | None]:
+    """A file to write in ``target``'s folder: where the system can (Linux ``O_TMPFILE``), one
+    with no name yet, so that a process killed outright leaves nothing behind; else a hidden
+    named file (returned with its path)."""
+    anonymous = getattr(os, "O_TMPFILE", 0)
+    if anonymous and os.path.isdir(_PROC_FDS):
+        with contextlib.suppress(OSError):  # a file system without it: use a named file
+            return os.open(target.parent, anonymous | os.O_WRONLY, 0o600), None
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    return fd, Path(name)
+
+
+def _name_anonymous(fd: int, target: Path) -> Path:
+    """Give the nameless file open as ``fd`` a fresh hidden name next to ``target``."""
+    procfd = os.open(_PROC_FDS, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        while True:
+            name = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+            with contextlib.suppress(FileExistsError):
+                os.link(str(fd), name, src_dir_fd=procfd, follow_symlinks=True)
+                return name
+    finally:
+        os.close(procfd)
 
 
 def _mode_for(target: Path) -> int:
