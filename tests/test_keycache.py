@@ -34,8 +34,8 @@ def test_stale_cache_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     stale = text.replace(keycache.fingerprint(), "0" * 64)
     (folder / keycache.FILE_NAME).write_text(stale, encoding="utf-8")
     monkeypatch.setattr(keycache, "data_dir", lambda name: tmp_path / name)
-    keycache.word_keys.cache_clear()
+    keycache._read.cache_clear()
     try:
         assert keycache.word_keys() == {}
     finally:
-        keycache.word_keys.cache_clear()
+        keycache._read.cache_clear()

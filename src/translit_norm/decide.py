@@ -32,7 +32,8 @@ PROMINENT_PERSON = 70.0
 PROMINENT_PLACE = {"KG": 200_000.0}
 # Below this population a one-word place name needs a cue word or a unit around it.
 SMALL_PLACE = 10_000.0
-_BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "inflection": 0.9, "fuzzy": 0.9}
+_BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "variant": 0.9, "inflection": 0.9,
+         "fuzzy": 0.9}  # fmt: skip
 _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY: 0.95}
 _SETTLEMENTS = frozenset({"city", "town", "village", "capital"})
 _CUE_WINDOW = 2
@@ -139,6 +140,7 @@ def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decisio
     how = {
         "exact": "spelled as",
         "key": "a spelling of",
+        "variant": "another romanisation of",
         "inflection": "an inflected form of",
         "acronym": "the acronym",
         "fuzzy": f"{hit.similarity:.0%} like",

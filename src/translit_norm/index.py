@@ -9,10 +9,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
-from .keycache import word_keys
+from .keycache import word_keys, word_respellings
 from .keys import name_key
 from .model import Entity, Kind
-from .text import words
+from .spellings import respelled_keys
+from .text import is_cyrillic, words
 from .vocabulary import INSTITUTION_WORDS
 
 
@@ -104,6 +105,7 @@ def keyed_strings(form: Form) -> list[str]:
 
 
 _NONE_KNOWN: Mapping[str, str] = {}
+_NONE_RESPELLED: Mapping[str, tuple[str, ...]] = {}
 
 
 @dataclass(slots=True)
@@ -121,26 +123,39 @@ class NameIndex:
     """Keys of the capitalised later words of those names, with their furthest position: a
     capitalised word with such a key makes the scan look back that many words for a
     lower-case start."""
+    respelled: dict[str, set[str]] = field(default_factory=dict)
+    """Keys of other schemes' spellings of the Cyrillic names' words (Polish *Chabarowsk*)
+    -> the words' own keys, for spellings the key alone does not fold."""
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
         """Index every form of every entity in ``gazetteer``."""
         index = cls()
-        known = word_keys()
+        known, respellings = word_keys(), word_respellings()
         for entity in gazetteer:
             for form in entity_forms(entity):
-                index.add(form, known)
+                index.add(form, known, respellings)
         return index
 
-    def add(self, form: Form, known: Mapping[str, str] = _NONE_KNOWN) -> None:
+    def add(
+        self,
+        form: Form,
+        known: Mapping[str, str] = _NONE_KNOWN,
+        respellings: Mapping[str, tuple[str, ...]] = _NONE_RESPELLED,
+    ) -> None:
         """Index one form (twice for hyphenated names: "Koy-Tash" and "Koytash"); ``known``
-        holds keys computed beforehand (see :mod:`translit_norm.keycache`)."""
+        and ``respellings`` hold keys computed beforehand (see :mod:`translit_norm.keycache`)."""
         if form.role is Role.ACRONYM:
             self.acronyms.setdefault(form.text, []).append(form)
             return
-        keys = tuple(known.get(word) or name_key(word) for word in words(form.text))
+        parts = words(form.text)
+        keys = tuple(known.get(word) or name_key(word) for word in parts)
         if not keys or not all(keys):
             return
+        for word, key in zip(parts, keys, strict=True):
+            others = respellings.get(word, ()) if word in known else respelled_keys(word)
+            for other in others:
+                self.respelled.setdefault(other, set()).add(key)
         variants = {keys}
         if len(keys) > 1 and "-" in form.text:
             variants.add((known.get(form.text) or name_key(form.text),))
@@ -148,11 +163,19 @@ class NameIndex:
             self.by_key.setdefault(variant, []).append(form)
             self.max_words = max(self.max_words, len(variant))
         if len(keys) > 1 and form.entity.kind is Kind.ORG:
-            parts = words(form.text)
             self.lower_starts.add(parts[0].casefold())
             for position, (word, key) in enumerate(zip(parts, keys, strict=True)):
                 if position and word[:1].isupper():
                     self.inner_keys[key] = max(self.inner_keys.get(key, 0), position)
+
+    def word_keys(self, word: str) -> tuple[str, ...]:
+        """A word's key, then the keys of the indexed words it is another scheme's spelling
+        of (Polish *Chabarowsk* for Хабаровск)."""
+        key = name_key(word)
+        others = self.respelled.get(key)
+        if not others or is_cyrillic(word):  # a Cyrillic word is spelled, not romanised
+            return (key,)
+        return (key, *sorted(others))
 
     def lookup(self, keys: tuple[str, ...]) -> list[Form]:
         """Forms whose word keys are exactly ``keys``."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 
 from rapidfuzz import fuzz, process
@@ -15,6 +16,7 @@ from .text import words
 
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) of joined keys
 _FUZZY_WEIGHT = 0.9
+_MAX_RESPELLED = 64  # word-by-word combinations of respelled keys tried
 
 
 class Resolver:
@@ -65,6 +67,9 @@ class Resolver:
         if exact:
             return exact
         parts = words(name)
+        respelled = self._respelled(parts, keys)
+        if respelled:
+            return respelled
         if parts:
             for base in lemmas(parts[-1]):
                 forms = self.index.lookup((*keys[:-1], name_key(base)))
@@ -74,6 +79,19 @@ class Resolver:
                         for f in forms
                     ]
         return self._fuzzy("".join(keys))
+
+    def _respelled(self, parts: list[str], keys: tuple[str, ...]) -> list[Candidate]:
+        """Forms of which ``parts`` is another scheme's spelling, word by word."""
+        options = [self.index.word_keys(part) for part in parts]
+        if len(options) != len(keys) or all(len(o) == 1 for o in options):
+            return []
+        found = []
+        for combination in itertools.islice(itertools.product(*options), 1, _MAX_RESPELLED):
+            found += [
+                _candidate(f, 0.9, "variant", f"another romanisation of {f.text!r}")
+                for f in self.index.lookup(combination)
+            ]
+        return found
 
     def _fuzzy(self, joined: str) -> list[Candidate]:
         choices, keys = self._joined

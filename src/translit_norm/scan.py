@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 from .index import Form, NameIndex, fold
 from .inflection import lemmas
 from .keys import name_key
-from .text import CAPITALISED, Token, joined, next_word, strip_format, token_of, words_before
+from .text import (
+    CAPITALISED,
+    Token,
+    joined,
+    next_word,
+    strip_format,
+    token_of,
+    words_before,
+)
 
 if TYPE_CHECKING:
     from .fuzzy import FuzzyIndex
@@ -36,7 +44,7 @@ class Hit:
     end: int
     forms: tuple[Form, ...]
     method: str
-    """exact, key, inflection, acronym or fuzzy"""
+    """exact, key, variant (another scheme's spelling), inflection, acronym or fuzzy"""
     stem_end: int
     """Where the matched base form ends in the text; < end when an ending was cut off."""
     inflected_words: int = 0
@@ -50,6 +58,7 @@ class _Path:
     keys: tuple[str, ...]
     inflected: tuple[int, ...]  # positions of the words matched through a base form
     stem: str  # the base form of the last word, when it is inflected
+    respelled: bool = False  # a word matched only as another scheme's spelling
 
 
 class Scanner:
@@ -97,8 +106,8 @@ class Scanner:
             return self._routes[word]
         letters = strip_format(word)
         may_start = letters in self.index.acronyms or any(
-            (name_key(form),) in self._prefixes for form in (letters, *lemmas(letters))
-        )
+            (key,) in self._prefixes for key in self.index.word_keys(letters)
+        ) or any((name_key(form),) in self._prefixes for form in lemmas(letters))
         reach = self.index.inner_keys.get(name_key(letters), 0)
         near = None
         if self.fuzzy is not None and not letters.isupper():
@@ -161,18 +170,20 @@ class Scanner:
             words[0].start,
             last.end,
             tuple(forms),
-            "inflection" if path.inflected else "key",
+            "inflection" if path.inflected else "variant" if path.respelled else "key",
             stem_end,
             len(path.inflected),
         )
 
     def _extend(self, paths: list[_Path], word: str, depth: int) -> list[_Path]:
-        key = name_key(word)
-        out = []
-        for path in paths:
-            keys = (*path.keys, key)
-            if keys in self._prefixes:
-                out.append(_Path(keys, path.inflected, ""))
+        """The paths that ``word`` continues: by its key, else as another scheme's spelling,
+        else by a base form (inflection)."""
+        own, *others = self.index.word_keys(word)
+        out = [_Path(keys, p.inflected, "", p.respelled) for p in paths
+               if (keys := (*p.keys, own)) in self._prefixes]  # fmt: skip
+        if not out:
+            out = [_Path(keys, p.inflected, "", True) for p in paths for key in others
+                   if (keys := (*p.keys, key)) in self._prefixes]  # fmt: skip
         if out:
             return out
         seen = set()
@@ -181,7 +192,7 @@ class Scanner:
                 keys = (*path.keys, name_key(base))
                 if keys in self._prefixes and keys not in seen:
                     seen.add(keys)
-                    out.append(_Path(keys, (*path.inflected, depth), base))
+                    out.append(_Path(keys, (*path.inflected, depth), base, path.respelled))
         return out
 
 

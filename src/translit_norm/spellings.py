@@ -7,10 +7,11 @@ import unicodedata
 from collections.abc import Iterable
 
 from .errors import UnknownOptionError
+from .keys import name_key
 from .romanise import schemes as scheme_names
 from .romanise import transliterate
 
-__all__ = ["MAX_VARIANTS", "ascii_fold", "variants"]
+__all__ = ["MAX_VARIANTS", "ascii_fold", "respelled_keys", "variants"]
 
 MAX_VARIANTS = 40
 """Folded and compound shapes stop here; each scheme's own spelling is always listed."""
@@ -95,3 +96,22 @@ def variants(name: str, *, lang: str = "ru", schemes: Iterable[str] | None = Non
         if form and (form in own or len(listed) < MAX_VARIANTS):
             listed.append(form)
     return listed
+
+
+def respelled_keys(word: str) -> tuple[str, ...]:
+    """The keys of a Cyrillic word's spellings under every Russian and Kyrgyz scheme that
+    the word's own key does not cover, sorted: Polish *Chabarowsk* and *ajył*, German
+    *Wasiljewka* (the key reads their *ch* and *j* the English way; docs/romanisation.md).
+
+    >>> name_key("Chabarowsk") in respelled_keys("Хабаровск")
+    True
+    """
+    if not _CYRILLIC.search(word):
+        return ()
+    own = name_key(word)
+    found = {
+        name_key(transliterate(word, lang=lang, scheme=scheme))
+        for lang in ("ru", "ky")
+        for scheme in scheme_names(lang)
+    }
+    return tuple(sorted(key for key in found - {own} if key))
