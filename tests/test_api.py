@@ -243,3 +243,18 @@ def test_near_misses_are_found_but_rewritten_only_below_the_default_floor(
 def test_shapes_scripts_and_endings(normaliser: tn.Normaliser, text: str, expected: str) -> None:
     assert normaliser.normalise(text) == expected
     assert normaliser.normalise(expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "town", "unit"),
+    [
+        ("Dzhalal-Abad", "place:jalal-abad", "place:jalal-abad-region"),
+        ("Batkén", "place:batken", "place:batken-region"),
+    ],
+)
+def test_resolve_ranks_the_town_above_the_unit_of_the_same_name(
+    normaliser: tn.Normaliser, name: str, town: str, unit: str
+) -> None:
+    ranked = [c.entity.id for c in normaliser.resolve(name)]
+    assert ranked[0] == town
+    assert unit in ranked  # still a candidate, ranked below

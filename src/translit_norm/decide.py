@@ -35,7 +35,6 @@ SMALL_PLACE = 10_000.0
 _BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "variant": 0.9, "inflection": 0.9,
          "fuzzy": 0.9}  # fmt: skip
 _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY: 0.95}
-_SETTLEMENTS = frozenset({"city", "town", "village", "capital"})
 _CUE_WINDOW = 2
 
 
@@ -168,7 +167,7 @@ def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
             int(entity.kind is Kind.PLACE and fold(form.text) == surface),
             int(form.lang != "und"),  # a name in a known language, not a stray alias
             int(ctx.supports(entity)),
-            int(entity.kind is Kind.PLACE and entity.type in _SETTLEMENTS and cue is None),
+            int(entity.settlement and cue is None),
             _prominence(entity),
         )
 

@@ -11,6 +11,7 @@ from .errors import UnknownOptionError
 
 LangMap = Mapping[str, tuple[str, ...]]
 EMPTY: LangMap = MappingProxyType({})
+_SETTLEMENTS = frozenset({"city", "town", "village", "capital"})
 
 
 class Kind(str, enum.Enum):
@@ -75,6 +76,11 @@ class Entity:
 
     def __repr__(self) -> str:
         return f"Entity({self.id!r}, {self.kind.value}, {self.canonical!r})"
+
+    @property
+    def settlement(self) -> bool:
+        """True for a city, town or village: not an administrative unit, lake or site."""
+        return self.kind is Kind.PLACE and self.type in _SETTLEMENTS
 
     def name(self, lang: str, fallback: tuple[str, ...] = ("en",)) -> str | None:
         """The preferred name in ``lang``, else in the first fallback language that has one."""

@@ -44,7 +44,12 @@ class Resolver:
                 found[candidate.entity] = candidate
         ranked = sorted(
             found.values(),
-            key=lambda c: (-c.score, -math.log10(1 + c.entity.prominence), c.entity.id),
+            key=lambda c: (
+                -c.score,
+                not c.entity.settlement,  # a bare place name names the town, not the unit
+                -math.log10(1 + c.entity.prominence),
+                c.entity.id,
+            ),
         )
         return ranked[:limit]
 
