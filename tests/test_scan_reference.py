@@ -2,8 +2,9 @@
 gazetteer names.
 
 The reference tries, at every capitalised word, every run of joined words up to the longest
-name, with every reading of each word (its own key or the key of a base form), against a
-plain set of all indexed key tuples: no prefix pruning, no per-word memo, no early stop.
+name, with every reading of each word (its own key, a respelled key or the key of a base
+form), against a plain set of all indexed key tuples: no prefix pruning, no per-word memo,
+no early stop.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import translit_norm as tn
+from translit_norm.index import NameIndex
 from translit_norm.inflection import lemmas
 from translit_norm.keys import name_key
 from translit_norm.scan import Scanner
@@ -42,7 +44,7 @@ def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int
             run = tokens[i : i + length]
             if len(run) < length or not all(joined(text, a, b) for a, b in itertools.pairwise(run)):
                 break
-            found = _best_reading(run, names)
+            found = _best_reading(run, names, index)
             if found is not None and (best is None or (length, -found) > (best[0], -best[1])):
                 best = (length, found)
         if best is None:
@@ -54,9 +56,13 @@ def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int
     return spans
 
 
-def _best_reading(run: list[Token], names: set[tuple[str, ...]]) -> int | None:
-    """Fewest inflected words of any reading of ``run`` that is an indexed name."""
-    choices = [[(name_key(t.word), 0)] + [(name_key(b), 1) for b in lemmas(t.word)] for t in run]
+def _best_reading(run: list[Token], names: set[tuple[str, ...]], index: NameIndex) -> int | None:
+    """Fewest inflected words of any reading of ``run`` that is an indexed name. A word
+    reads as its own key, another scheme's spelling of an indexed word, or a base form."""
+    choices = [
+        [(key, 0) for key in index.word_keys(t.word)] + [(name_key(b), 1) for b in lemmas(t.word)]
+        for t in run
+    ]
     counts = [
         sum(flag for _, flag in reading)
         for reading in itertools.product(*choices)
