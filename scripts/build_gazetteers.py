@@ -1005,8 +1005,8 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
         row.add("names", "ky", f"{ky_full[1]} {ky_full[0]}")
     elif len(ky_label.split()) > 1 and "," not in ky_label:
         row.add("names", "ky", ky_label)
-    elif person.country == "KG" and full:
-        row.add("names", "ky", f"{given} {family}")
+    # else no Kyrgyz name: the Russian form is not relabelled as one (Kyrgyz spells Өмүрбек
+    # where Russian spells Омурбек); style="ky" falls back to the Russian name
     row.add("given", "en", given_en)
     row.add("family", "en", family_en)
     row.add("given", "ru", given)
