@@ -65,6 +65,14 @@ def long_text(paragraphs: int) -> str:
     return "\n\n".join(PARAGRAPHS[i % len(PARAGRAPHS)] for i in range(paragraphs)) + "\n"
 
 
+def long_file(folder: Path) -> tuple[Path, bytes]:
+    """A file long enough for an --in-place run to be caught in the middle, and its bytes."""
+    path = folder / "long.txt"
+    data = long_text(6000).encode()
+    path.write_bytes(data)
+    return path, data
+
+
 # --- clean: output ----------------------------------------------------------------------------
 
 
@@ -543,9 +551,7 @@ def in_place_run(
 
 @needs_proc
 def test_sigterm_during_in_place_leaves_the_original(tmp_path: Path) -> None:
-    path = tmp_path / "long.txt"
-    data = long_text(6000).encode()
-    path.write_bytes(data)
+    path, data = long_file(tmp_path)
     with in_place_run(path) as (process, _):
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=60)
@@ -561,9 +567,7 @@ def test_kill_9_during_in_place_leaves_the_original_and_nothing_else(tmp_path: P
         os.close(os.open(tmp_path, os.O_TMPFILE | os.O_WRONLY, 0o600))
     except (AttributeError, OSError):
         pytest.skip("no nameless temporary files here: kill -9 leaves a hidden .tmp file")
-    path = tmp_path / "long.txt"
-    data = long_text(6000).encode()
-    path.write_bytes(data)
+    path, data = long_file(tmp_path)
     with in_place_run(path, "--jobs", "2", workers=2) as (process, workers):
         process.kill()
         process.wait(timeout=30)
@@ -578,9 +582,7 @@ def test_kill_9_during_in_place_leaves_the_original_and_nothing_else(tmp_path: P
 
 @needs_proc
 def test_sigterm_to_every_process_leaves_one_line(tmp_path: Path) -> None:
-    path = tmp_path / "long.txt"
-    data = long_text(6000).encode()
-    path.write_bytes(data)
+    path, data = long_file(tmp_path)
     with in_place_run(path, "--jobs", "2", workers=2) as (process, workers):
         for pid in [process.pid, *workers]:  # as a service manager or pkill does
             os.kill(pid, signal.SIGTERM)
@@ -595,9 +597,7 @@ def test_sigterm_to_every_process_leaves_one_line(tmp_path: Path) -> None:
 
 @needs_proc
 def test_a_killed_worker_is_one_line_and_the_file_is_kept(tmp_path: Path) -> None:
-    path = tmp_path / "long.txt"
-    data = long_text(6000).encode()
-    path.write_bytes(data)
+    path, data = long_file(tmp_path)
     with in_place_run(path, "--jobs", "2", workers=2) as (process, workers):
         os.kill(min(workers), signal.SIGKILL)  # as the out-of-memory killer does
         _, err = process.communicate(timeout=60)
