@@ -189,6 +189,23 @@ def test_case_and_text_outside_words_are_kept() -> None:
     assert transliterate("Latin stays, 42.", scheme="gost_779") == "Latin stays, 42."
 
 
+def _kyrgyz_letters() -> list[tuple[str, str, str]]:
+    path = ROMANISATION / "kyrgyz_letters.tsv"
+    if not path.exists():
+        return []
+    columns = {"bgn_pcgn_1979": "bgn_pcgn", "iso_9_1995": "iso_9", "ala_lc": "ala_lc"}
+    return [(scheme, row["cyrillic"], row[column])
+            for row in _tsv(path) for column, scheme in columns.items()]  # fmt: skip
+
+
+@needs_sources
+@pytest.mark.parametrize(("scheme", "letter", "latin"), _kyrgyz_letters())
+def test_kyrgyz_letter_table(scheme: str, letter: str, latin: str) -> None:
+    # each letter between two consonants, where no scheme has a context rule
+    got = transliterate(f"б{letter}д", lang="ky", scheme=scheme)
+    assert unicodedata.normalize("NFC", got) == unicodedata.normalize("NFC", f"b{latin}d")
+
+
 @pytest.mark.parametrize(
     ("scheme", "latin"),
     [("english_press", "Jalal-Abad Jumabek"), ("german", "Dschalal-Abad Dschumabek"),
