@@ -83,6 +83,9 @@ def rewrite(text: str, hit: Hit, form: Form, style: Style) -> tuple[str, str | N
         return surface, f"no {style.value} name is known for {entity.id}"
     if role is Role.FULL and style in (Style.CANONICAL, Style.LATIN, Style.ID):
         name = _with_patronymic(_as_short(name, form), surface)
+    if style is not Style.LATIN and _adds_an_ending(surface, name, hit):
+        return surface, (f"{surface!r} matched {form.text!r}, but reads as {name!r} with an "
+                         "ending that the canonical form would drop")
     if not NAME_SHAPE.fullmatch(name):
         return surface, f"{name!r} is not a plain run of words, so a rewrite would not be stable"
     if style is not Style.LATIN:
@@ -91,6 +94,21 @@ def rewrite(text: str, hit: Hit, form: Form, style: Style) -> tuple[str, str | N
     if style is Style.ID:
         return ID_MARKUP.format(id=entity.id, text=name), None
     return name, None
+
+
+_MAX_ENDING = 3  # key letters after the name that can be a case ending (Polish Biszkek-u)
+
+
+def _adds_an_ending(surface: str, name: str, hit: Hit) -> bool:
+    """A one-word mention whose key is the name's key and a few more letters: an inflected
+    form that matched another spelling as a whole word (Polish *Biszkeku* = Esperanto
+    *Biŝkeko*), which the name written in its place would lose."""
+    if hit.stem_end < hit.end or " " in name or "-" in name or len(words(surface)) != 1:
+        return False
+    written, named = name_key(surface), name_key(name)
+    return written != named and written.startswith(named) and (
+        len(written) - len(named) <= _MAX_ENDING
+    )
 
 
 _PATRONYMIC = regex.compile(
