@@ -149,7 +149,8 @@ def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decisio
 
 
 def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
-    cue = _cue(hit, text)
+    # cue words only tell places apart: the look-around is skipped when no place fits
+    cue = _cue(hit, text) if any(f.entity.kind is Kind.PLACE for f in forms) else None
     if len(forms) == 1:
         unsupported = _unsupported(forms[0], hit, text, ctx, cue)
         if unsupported:
@@ -274,6 +275,8 @@ def _cue(hit: Hit, text: str) -> str | None:
 
 
 def _type_fits(entity: Entity, cue: str) -> bool:
+    if entity.kind is not Kind.PLACE:
+        return False
     if cue == "city":
         return entity.type in ("city", "town", "capital")
     return entity.type == cue or (cue == "village" and entity.type == "aiyl-aimak")
