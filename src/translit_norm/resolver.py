@@ -72,7 +72,7 @@ class Resolver:
         if exact:
             return exact
         parts = words(name)
-        respelled = self._respelled(parts, keys)
+        respelled = self._respelled(parts)
         if respelled:
             return respelled
         if parts:
@@ -85,10 +85,10 @@ class Resolver:
                     ]
         return self._fuzzy("".join(keys))
 
-    def _respelled(self, parts: list[str], keys: tuple[str, ...]) -> list[Candidate]:
+    def _respelled(self, parts: list[str]) -> list[Candidate]:
         """Forms of which ``parts`` is another scheme's spelling, word by word."""
         options = [self.index.word_keys(part) for part in parts]
-        if len(options) != len(keys) or all(len(o) == 1 for o in options):
+        if all(len(o) == 1 for o in options):
             return []
         found = []
         for combination in itertools.islice(itertools.product(*options), 1, _MAX_RESPELLED):

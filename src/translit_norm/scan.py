@@ -18,15 +18,7 @@ from typing import TYPE_CHECKING
 from .index import Form, NameIndex, fold
 from .inflection import lemmas
 from .keys import name_key
-from .text import (
-    CAPITALISED,
-    Token,
-    joined,
-    next_word,
-    strip_format,
-    token_of,
-    words_before,
-)
+from .text import CAPITALISED, Token, joined, next_word, strip_format, token_of, words_before
 
 if TYPE_CHECKING:
     from .fuzzy import FuzzyIndex
