@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -98,6 +99,7 @@ def variants(name: str, *, lang: str = "ru", schemes: Iterable[str] | None = Non
     return listed
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def respelled_keys(word: str) -> tuple[str, ...]:
     """The keys of a Cyrillic word's spellings under every Russian and Kyrgyz scheme that
     the word's own key does not cover, sorted: Polish *Chabarowsk* and *ajył*, German
