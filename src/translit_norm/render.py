@@ -103,11 +103,14 @@ def _adds_an_ending(surface: str, name: str, hit: Hit) -> bool:
     """A one-word mention whose key is the name's key and a few more letters: an inflected
     form that matched another spelling as a whole word (Polish *Biszkeku* = Esperanto
     *Biŝkeko*), which the name written in its place would lose."""
-    if hit.stem_end < hit.end or " " in name or "-" in name or len(words(surface)) != 1:
+    if hit.stem_end < hit.end or " " in name or "-" in name:
         return False
-    written, named = name_key(surface), name_key(name)
-    return written != named and written.startswith(named) and (
-        len(written) - len(named) <= _MAX_ENDING
+    written, named = name_key(surface), name_key(name)  # cached: cheap on every mention
+    return (
+        written != named
+        and written.startswith(named)
+        and len(written) - len(named) <= _MAX_ENDING
+        and len(words(surface)) == 1  # a regex pass: last, for the few that get this far
     )
 
 
