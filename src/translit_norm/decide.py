@@ -14,7 +14,7 @@ import functools
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .index import Form, Role, fold
 from .inflection import is_common_word
@@ -38,8 +38,7 @@ _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY:
 _CUE_WINDOW = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """The outcome for one hit: an entity (or None to abstain), its form, score and why."""
 
     hit: Hit

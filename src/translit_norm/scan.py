@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .index import Form, NameIndex, fold
 from .inflection import lemmas
@@ -28,9 +28,9 @@ _MIN_KEYED = 3  # a one-word name of fewer letters must be spelled as the gazett
 _MAX_ACRONYM = 4  # ... and so must a word of up to this many capitals
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A span of the text whose words' keys name one or more forms."""
+class Hit(NamedTuple):
+    """A span of the text whose words' keys name one or more forms (a named tuple: the scan
+    makes one per mention)."""
 
     start: int
     end: int
@@ -179,7 +179,7 @@ class Scanner:
             return None
         length, path, forms = found
         words = span[:length]
-        if not any(t.capitalised for t in words):
+        if not first.capitalised and not any(t.capitalised for t in words):
             return None  # "state committee" in lower case is prose, not a name
         if length == 1 and _too_short_to_key(first.word) and not _spelled(first.word, forms):
             return None  # "A" is not "Aya", "UTC" is not "Osh": short keys fold too much
