@@ -35,7 +35,6 @@ SMALL_PLACE = 10_000.0
 _BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "variant": 0.9, "inflection": 0.9,
          "fuzzy": 0.9}  # fmt: skip
 _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY: 0.95}
-_CUE_WINDOW = 2
 
 
 class Decision(NamedTuple):
@@ -74,8 +73,7 @@ def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[De
         done = contested.get(setting)
         if done is None:
             done = contested[setting] = _contest(hit, list(forms), text, context, cue)
-        decisions.append(Decision(hit, done.entity, done.form, done.score, done.method,
-                                  done.reason))  # fmt: skip
+        decisions.append(done._replace(hit=hit))
     return decisions
 
 
