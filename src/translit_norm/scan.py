@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .index import Form, NameIndex, fold
 from .inflection import lemmas
 from .keys import name_key
-from .text import CAPITALISED, Token, joined, next_word, strip_format, token_of, words_before
+from .text import CAPITALISED, Token, next_word, previous_word, strip_format, token_of
 
 if TYPE_CHECKING:
     from .fuzzy import FuzzyIndex
@@ -141,15 +141,15 @@ class Scanner:
     def _from_lower_case_start(self, text: str, token: Token, done: int, reach: int) -> Hit | None:
         """A name that starts with lower-case words (at most ``reach``) before ``token`` and
         runs through it."""
-        before = words_before(text, token, reach)
-        if not any(word.word.casefold() in self.index.lower_starts for word in before):
-            return None  # no organisation name starts in reach: skip checking the joins
-        chain: list[Token] = []
-        for word in reversed(before):
-            if word.start < done or not joined(text, word, chain[0] if chain else token):
+        chain: list[Token] = []  # the words joined to the token, nearest first
+        right = token.start
+        while len(chain) < reach:
+            word = previous_word(text, right)
+            if word is None or word.start < done:
                 break
-            chain.insert(0, word)
-        for start in chain:  # the farthest start first: longest name
+            chain.append(word)
+            right = word.start
+        for start in reversed(chain):  # the farthest start first: longest name
             if start.word.casefold() in self.index.lower_starts:
                 hit = self._at(text, start)
                 if hit is not None and hit.end >= token.end:
