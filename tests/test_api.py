@@ -113,6 +113,16 @@ def test_reset_caches_reloads() -> None:
     assert tn.normalise("Koi-Tash") == "Koy-Tash"
 
 
+def test_reset_caches_lets_go_of_the_old_forms() -> None:
+    from translit_norm import decide, render
+
+    tn.normalise("Atambaev met Zheenbekov in Koi-Tash.")
+    memos = (decide._options, decide._verdict, render._rewrite)
+    assert all(memo.cache_info().currsize for memo in memos)
+    tn.reset_caches()
+    assert not any(memo.cache_info().currsize for memo in memos)
+
+
 def test_abstains_on_homonyms_without_context() -> None:
     a = tn.Entity("place:test-a", tn.Kind.PLACE, "Kara-Bulak", type="village", country="KG")
     b = tn.Entity("place:test-b", tn.Kind.PLACE, "Kara-Bulak", type="village", country="KG")

@@ -83,8 +83,10 @@ def variants(name: str, *, lang: str = "ru", schemes: Iterable[str] | None = Non
 
 def reset_caches() -> None:
     """Forget every loaded gazetteer and index (after the bundled data changed on disk)."""
-    from . import keys, startcache
+    from . import decide, keys, render, startcache
 
     default_normaliser.cache_clear()
     startcache.bundled.cache_clear()
     keys.name_key.cache_clear()
+    for remembered in (decide._options, decide._verdict, render._rewrite):  # hold old forms
+        remembered.cache_clear()

@@ -14,14 +14,14 @@ import functools
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .index import Form, Role, fold
 from .inflection import is_common_word
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
-from .text import Token, joined, next_word, words_before
+from .text import Token, next_word, previous_word
 from .vocabulary import CUE_WORDS
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
@@ -35,11 +35,9 @@ SMALL_PLACE = 10_000.0
 _BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "variant": 0.9, "inflection": 0.9,
          "fuzzy": 0.9}  # fmt: skip
 _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY: 0.95}
-_CUE_WINDOW = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """The outcome for one hit: an entity (or None to abstain), its form, score and why."""
 
     hit: Hit
@@ -60,14 +58,22 @@ def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[De
     }
     context = _Context([form.entity for form in sure.values()])
     decisions = []
+    contested: dict[tuple[object, ...], Decision] = {}  # the same name in the same setting
     for i, (hit, forms) in enumerate(zip(hits, options, strict=True)):
         if not forms:
             continue
         form = sure.get(i)
         if form is not None:
             decisions.append(_accept(hit, form, text, 1.0, "the only entity with this name"))
-        else:
-            decisions.append(_contest(hit, list(forms), text, context))
+            continue
+        # cue words only tell places apart: the look-around is skipped when no place fits
+        cue = _cue(hit, text) if any(f.entity.kind is Kind.PLACE for f in forms) else None
+        setting = (forms, text[hit.start : hit.end], hit.stem_end - hit.start, hit.method,
+                   hit.similarity, cue)  # fmt: skip
+        done = contested.get(setting)
+        if done is None:
+            done = contested[setting] = _contest(hit, list(forms), text, context, cue)
+        decisions.append(done._replace(hit=hit))
     return decisions
 
 
@@ -135,22 +141,30 @@ def _method(hit: Hit, form: Form, text: str) -> str:
 
 def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decision:
     method = _method(hit, form, text)
-    score = round(_BASE[method] * hit.similarity * _ROLE[form.role] * factor, 3)
-    how = {
-        "exact": "spelled as",
-        "key": "a spelling of",
-        "variant": "another romanisation of",
-        "inflection": "an inflected form of",
-        "acronym": "the acronym",
-        "fuzzy": f"{hit.similarity:.0%} like",
-    }[method]
-    reason = f"{how} {form.text!r} ({form.role.value}, {form.lang}); {why}"
+    score, reason = _verdict(form, method, hit.similarity, factor, why)
     return Decision(hit, form.entity, form, score, method, reason)
 
 
-def _contest(hit: Hit, forms: list[Form], text: str, ctx: _Context) -> Decision:
-    # cue words only tell places apart: the look-around is skipped when no place fits
-    cue = _cue(hit, text) if any(f.entity.kind is Kind.PLACE for f in forms) else None
+_HOW = {"exact": "spelled as", "key": "a spelling of", "variant": "another romanisation of",
+        "inflection": "an inflected form of", "acronym": "the acronym"}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _verdict(
+    form: Form, method: str, similarity: float, factor: float, why: str
+) -> tuple[float, str]:
+    """The score and reason of accepting ``form`` (remembered: names recur)."""
+    score = round(_BASE[method] * similarity * _ROLE[form.role] * factor, 3)
+    how = _HOW.get(method) or f"{similarity:.0%} like"
+    return score, f"{how} {form.text!r} ({form.role.value}, {form.lang}); {why}"
+
+
+def _contest(
+    hit: Hit, forms: list[Form], text: str, ctx: _Context, cue: str | None
+) -> Decision:
+    """The best reading of a span that needs context, or an abstention; ``cue`` is the type
+    a cue word next to the span names. Depends on the hit only through its text and method,
+    so a text's repeated mentions share the outcome."""
     if len(forms) == 1:
         unsupported = _unsupported(forms[0], hit, text, ctx, cue)
         if unsupported:
@@ -256,18 +270,18 @@ _LINKS = frozenset({"of", "de", "du", "d"})  # "village of X", "village de X"
 def _cue(hit: Hit, text: str) -> str | None:
     """The type named by a cue word right next to the hit: "X region", "село X", "village
     of X" (not "Tamchy village and X", not "X, Chüy Region")."""
-    span = Token(hit.start, hit.end, "")
     nearby = []
-    right = span
-    for word in reversed(words_before(text, span, _CUE_WINDOW)):
-        if not joined(text, word, right):
-            break
-        nearby.append(word)
-        if word.word.casefold() not in _LINKS:
-            break
-        right = word
-    after = next_word(text, span)
-    for token in [*nearby, *([after] if after else [])]:
+    before = previous_word(text, hit.start)
+    if before is not None:
+        nearby.append(before)
+        if before.word.casefold() in _LINKS:
+            farther = previous_word(text, before.start)
+            if farther is not None:
+                nearby.append(farther)
+    after = next_word(text, Token(hit.start, hit.end, ""))
+    if after is not None:
+        nearby.append(after)
+    for token in nearby:
         cue = CUE_WORDS.get(name_key(token.word))
         if cue:
             return cue

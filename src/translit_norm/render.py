@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 
 import regex
 
@@ -74,36 +75,59 @@ def name_in(entity: Entity, role: Role, langs: tuple[str, ...]) -> str | None:
 def rewrite(text: str, hit: Hit, form: Form, style: Style) -> tuple[str, str | None]:
     """What replaces the hit's span, and why it is left as written (None when it is not)."""
     surface = text[hit.start : hit.end]
-    entity, role = form.entity, form.role
-    keep = _why_keep(text, hit, form, style)
+    name, kept, after_article = _rewrite(
+        surface, hit.stem_end - hit.start, hit.inflected_words, form, style
+    )
+    if after_article and _ARTICLE.search(text, max(0, hit.start - 5), hit.start):
+        return surface, "another name of the place after an article; the canonical form takes none"
+    return name, kept
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _rewrite(
+    surface: str, stem: int, inflected: int, form: Form, style: Style
+) -> tuple[str, str | None, bool]:
+    """:func:`rewrite` from the mention alone, remembered (names recur): the replacement,
+    why the surface is kept, and whether an article right before it would keep it too.
+    ``stem`` is where the matched base form ends in ``surface``; ``inflected`` counts the
+    words matched through a base form."""
+    keep = _why_keep(surface, stem, inflected, style)
     if keep:
-        return surface, keep
+        return surface, keep, False
+    entity, role = form.entity, form.role
+    after_article = (
+        style is not Style.ID
+        and entity.kind is Kind.PLACE
+        and role is Role.FULL
+        and key_of(form.text) != key_of(entity.canonical)
+    )
     name = name_in(entity, role, _LANGS[style])
     if name is None:
-        return surface, f"no {style.value} name is known for {entity.id}"
+        return surface, f"no {style.value} name is known for {entity.id}", after_article
     if role is Role.FULL and style in (Style.CANONICAL, Style.LATIN, Style.ID):
         name = _with_patronymic(_as_short(name, form), surface)
-    if style is not Style.LATIN and _adds_an_ending(surface, name, hit):
+    if style is not Style.LATIN and _adds_an_ending(surface, name, stem):
         return surface, (f"{surface!r} matched {form.text!r}, but reads as {name!r} with an "
-                         "ending that the canonical form would drop")
+                         "ending that the canonical form would drop"), after_article
     if not NAME_SHAPE.fullmatch(name):
-        return surface, f"{name!r} is not a plain run of words, so a rewrite would not be stable"
+        return (surface, f"{name!r} is not a plain run of words, so a rewrite would not be "
+                "stable", after_article)  # fmt: skip
     if style is not Style.LATIN:
-        name += text[hit.stem_end : hit.end]
+        name += surface[stem:]
     name = match_case(surface, name)
     if style is Style.ID:
-        return ID_MARKUP.format(id=entity.id, text=name), None
-    return name, None
+        return ID_MARKUP.format(id=entity.id, text=name), None, after_article
+    return name, None, after_article
 
 
 _MAX_ENDING = 3  # key letters after the name that can be a case ending (Polish Biszkek-u)
 
 
-def _adds_an_ending(surface: str, name: str, hit: Hit) -> bool:
+def _adds_an_ending(surface: str, name: str, stem: int) -> bool:
     """A one-word mention whose key is the name's key and a few more letters: an inflected
     form that matched another spelling as a whole word (Polish *Biszkeku* = Esperanto
     *Biŝkeko*), which the name written in its place would lose."""
-    if hit.stem_end < hit.end or " " in name or "-" in name:
+    if stem < len(surface) or " " in name or "-" in name:
         return False
     written, named = name_key(surface), name_key(name)  # cached: cheap on every mention
     return (
@@ -141,23 +165,14 @@ def _as_short(name: str, form: Form) -> str:
 _ARTICLE = regex.compile(r"(?:^|\W)(?:the|The|THE)\s+$")
 
 
-def _why_keep(text: str, hit: Hit, form: Form, style: Style) -> str | None:
-    surface = text[hit.start : hit.end]
+def _why_keep(surface: str, stem: int, inflected: int, style: Style) -> str | None:
     if style is not Style.LATIN and mostly_cyrillic(surface):
-        if hit.stem_end < hit.end or hit.inflected_words:
+        if stem < len(surface) or inflected:
             return "an inflected Cyrillic form keeps its case ending"
         if style is Style.CANONICAL:
             return "Cyrillic text keeps its script in the canonical style"
-    if hit.inflected_words > 1 or (hit.inflected_words and hit.stem_end == hit.end):
+    if inflected > 1 or (inflected and stem == len(surface)):
         return "inflected in a way the canonical form cannot carry"
-    if (
-        style is not Style.ID
-        and form.entity.kind is Kind.PLACE
-        and form.role is Role.FULL
-        and key_of(form.text) != key_of(form.entity.canonical)
-        and _ARTICLE.search(text, max(0, hit.start - 5), hit.start)
-    ):
-        return "another name of the place after an article; the canonical form takes none"
     return None
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .index import Form, NameIndex, fold
 from .inflection import lemmas
 from .keys import name_key
-from .text import CAPITALISED, Token, joined, next_word, strip_format, token_of, words_before
+from .text import CAPITALISED, Token, next_word, previous_word, strip_format, token_of
 
 if TYPE_CHECKING:
     from .fuzzy import FuzzyIndex
@@ -28,9 +28,9 @@ _MIN_KEYED = 3  # a one-word name of fewer letters must be spelled as the gazett
 _MAX_ACRONYM = 4  # ... and so must a word of up to this many capitals
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A span of the text whose words' keys name one or more forms."""
+class Hit(NamedTuple):
+    """A span of the text whose words' keys name one or more forms (a named tuple: the scan
+    makes one per mention)."""
 
     start: int
     end: int
@@ -53,6 +53,33 @@ class _Path:
     respelled: bool = False  # a word matched only as another scheme's spelling
 
 
+@dataclass(slots=True, eq=False)
+class _Step:
+    """Where the word-by-word search from one start stands: the paths that the words so far
+    continue, the best of them that is a whole indexed name, and whether any goes on."""
+
+    paths: list[_Path]
+    depth: int  # words so far
+    name: _Path | None  # of the whole names, the one with the fewest inflected words
+    forms: tuple[Form, ...]  # the forms ``name`` names
+    goes_on: bool
+
+    @classmethod
+    def of(
+        cls,
+        paths: list[_Path],
+        by_key: dict[tuple[str, ...], list[Form]],
+        continued: set[tuple[str, ...]],
+    ) -> _Step:
+        name = None
+        for path in paths:
+            if path.keys in by_key and (name is None or len(path.inflected) < len(name.inflected)):
+                name = path
+        forms = tuple(by_key[name.keys]) if name is not None else ()
+        goes_on = any(path.keys in continued for path in paths)
+        return cls(paths, len(paths[0].keys), name, forms, goes_on)
+
+
 class Scanner:
     """Scans texts against one :class:`NameIndex`."""
 
@@ -66,6 +93,8 @@ class Scanner:
         self._prefixes = {keys[:n] for keys in index.by_key for n in range(1, len(keys) + 1)}
         self._continued = {keys[:n] for keys in index.by_key for n in range(1, len(keys))}
         self._routes: dict[str, tuple[bool, int, tuple[str, float] | None] | None] = {}
+        self._root = _Step([_Path((), (), "")], 0, None, (), True)
+        self._steps: dict[tuple[_Step, str], _Step | None] = {}
 
     def scan(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         """Yield non-overlapping hits, left to right, longest match at each start; spans in
@@ -112,15 +141,15 @@ class Scanner:
     def _from_lower_case_start(self, text: str, token: Token, done: int, reach: int) -> Hit | None:
         """A name that starts with lower-case words (at most ``reach``) before ``token`` and
         runs through it."""
-        before = words_before(text, token, reach)
-        if not any(word.word.casefold() in self.index.lower_starts for word in before):
-            return None  # no organisation name starts in reach: skip checking the joins
-        chain: list[Token] = []
-        for word in reversed(before):
-            if word.start < done or not joined(text, word, chain[0] if chain else token):
+        chain: list[Token] = []  # the words joined to the token, nearest first
+        right = token.start
+        while len(chain) < reach:
+            word = previous_word(text, right)
+            if word is None or word.start < done:
                 break
-            chain.insert(0, word)
-        for start in chain:  # the farthest start first: longest name
+            chain.append(word)
+            right = word.start
+        for start in reversed(chain):  # the farthest start first: longest name
             if start.word.casefold() in self.index.lower_starts:
                 hit = self._at(text, start)
                 if hit is not None and hit.end >= token.end:
@@ -131,41 +160,54 @@ class Scanner:
         acronym = self.index.acronyms.get(first.word)
         if acronym and first.word.isupper():
             return Hit(first.start, first.end, tuple(acronym), "acronym", first.end)
-        best: tuple[list[Token], _Path] | None = None
-        paths = [_Path((), (), "")]
+        found: tuple[int, _Path, tuple[Form, ...]] | None = None  # the longest whole name
         span: list[Token] = []
+        step = self._root
         token: Token | None = first
         while token is not None and len(span) < self.index.max_words:
             span.append(token)
-            paths = self._extend(paths, token.word, len(span) - 1)
-            if not paths:
+            following = self._next(step, token.word)
+            if following is None:
                 break
-            for path in paths:
-                if path.keys in self.index.by_key and (best is None or _better(span, path, best)):
-                    best = (list(span), path)
-            if not any(path.keys in self._continued for path in paths):
+            step = following
+            if step.name is not None:
+                found = (len(span), step.name, step.forms)
+            if not step.goes_on:
                 break
             token = next_word(text, token)
-        if best is None:
+        if found is None:
             return None
-        words, path = best
-        if not any(t.capitalised for t in words):
+        length, path, forms = found
+        words = span[:length]
+        if not first.capitalised and not any(t.capitalised for t in words):
             return None  # "state committee" in lower case is prose, not a name
-        forms = self.index.by_key[path.keys]
-        if len(words) == 1 and _too_short_to_key(first.word) and not _spelled(first.word, forms):
+        if length == 1 and _too_short_to_key(first.word) and not _spelled(first.word, forms):
             return None  # "A" is not "Aya", "UTC" is not "Osh": short keys fold too much
         last = words[-1]
         stem_end = last.end
-        if path.inflected and path.inflected[-1] == len(words) - 1:
+        if path.inflected and path.inflected[-1] == length - 1:
             stem_end = last.start + _stem_length(text, last, path.stem)
         return Hit(
             words[0].start,
             last.end,
-            tuple(forms),
+            forms,
             "inflection" if path.inflected else "variant" if path.respelled else "key",
             stem_end,
             len(path.inflected),
         )
+
+    def _next(self, step: _Step, word: str) -> _Step | None:
+        """Where the search stands after ``word``, remembered per step and word: the same
+        names and the same words after them come again and again."""
+        try:
+            return self._steps[(step, word)]
+        except KeyError:
+            pass
+        paths = self._extend(step.paths, word, step.depth)
+        found = _Step.of(paths, self.index.by_key, self._continued) if paths else None
+        if len(self._steps) < _MAX_REMEMBERED:
+            self._steps[(step, word)] = found
+        return found
 
     def _extend(self, paths: list[_Path], word: str, depth: int) -> list[_Path]:
         """The paths that ``word`` continues: by its key, else as another scheme's spelling,
@@ -188,13 +230,6 @@ class Scanner:
         return out
 
 
-def _better(span: list[Token], path: _Path, best: tuple[list[Token], _Path]) -> bool:
-    """Longer spans win; at equal length, fewer inflected words win."""
-    if len(span) != len(best[0]):
-        return len(span) > len(best[0])
-    return len(path.inflected) < len(best[1].inflected)
-
-
 def _stem_length(text: str, token: Token, stem: str) -> int:
     """Characters of ``token`` covered by ``stem`` when the stem is a prefix, else all."""
     surface = text[token.start : token.end]
@@ -207,7 +242,7 @@ def _too_short_to_key(word: str) -> bool:
     return len(word) < _MIN_KEYED or (word.isupper() and len(word) <= _MAX_ACRONYM)
 
 
-def _spelled(word: str, forms: list[Form]) -> bool:
+def _spelled(word: str, forms: tuple[Form, ...]) -> bool:
     return any(fold(form.text) == fold(word) for form in forms)
 
 

@@ -14,7 +14,7 @@ _WORD = r"[\p{L}\p{M}][\p{L}\p{M}\p{Cf}]*"
 # What may stand between two words of one name: spaces (at most one line break) or a hyphen.
 _JOINER = r"(?:[ \u00a0]*[-\u2010\u2011][ \u00a0]*|[ \t\u00a0\u202f]*\r?\n?[ \t\u00a0\u202f]*)"
 WORD = regex.compile(_WORD)
-_WORD_BACKWARDS = regex.compile(_WORD, flags=regex.REVERSE)
+_JOINED_BEFORE = regex.compile("(" + _WORD + ")" + _JOINER + r"\Z", flags=regex.REVERSE)
 # A word that starts with a capital and is not the tail of a longer word.
 CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{Cf}])\p{Lu}[\p{L}\p{M}\p{Cf}]*")
 # A name that a rewrite may write: words joined by spaces or hyphens, nothing else.
@@ -63,24 +63,10 @@ def next_word(text: str, after: Token) -> Token | None:
     return token_of(match, 1) if match else None
 
 
-def words_before(text: str, token: Token, count: int) -> list[Token]:
-    """Up to ``count`` words right before ``token`` (nearest last)."""
-    found = []
-    for match in _WORD_BACKWARDS.finditer(text, max(0, token.start - _CONTEXT_CHARS), token.start):
-        found.append(token_of(match))
-        if len(found) == count:
-            break
-    return found[::-1]
-
-
-def words_after(text: str, end: int, count: int) -> list[Token]:
-    """Up to ``count`` words after offset ``end``."""
-    found = []
-    for token in tokenise(text, end, min(len(text), end + _CONTEXT_CHARS)):
-        found.append(token)
-        if len(found) == count:
-            break
-    return found
+def previous_word(text: str, before: int) -> Token | None:
+    """The word joined by a space or hyphen to what starts at offset ``before``, if any."""
+    match = _JOINED_BEFORE.search(text, max(0, before - _CONTEXT_CHARS), before)
+    return token_of(match, 1) if match else None
 
 
 def words(name: str) -> list[str]:
