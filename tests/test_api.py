@@ -55,6 +55,13 @@ def test_shape_is_kept(normaliser: tn.Normaliser) -> None:
     assert normaliser.normalise("Almazbek Atambaev") == "Almazbek Atambayev"
 
 
+def test_an_apostrophe_for_a_soft_sign_joins_the_name(normaliser: tn.Normaliser) -> None:
+    # GeoNames lists Smolens'k (Смоленск romanised with ' for ь); a possessive still stays out
+    [mention] = normaliser.find_entities("Troops left Smolens'k on Monday.")
+    assert (mention.surface, mention.entity.id) == ("Smolens'k", "place:smolensk")
+    assert normaliser.normalise("Koi-Tash's school") == "Koy-Tash's school"
+
+
 def test_styles(normaliser: tn.Normaliser) -> None:
     text = "Atambaev lives in Koi-Tash."
     assert normaliser.normalise(text, style="ru") == "Атамбаев lives in Кой-Таш."

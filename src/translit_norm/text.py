@@ -11,8 +11,13 @@ import regex
 # such as soft hyphens or zero-width spaces inside it). Apostrophes, hyphens and spaces end a
 # word: "Atambayev’s" is the word "Atambayev" followed by "’s".
 _WORD = r"[\p{L}\p{M}][\p{L}\p{M}\p{Cf}]*"
-# What may stand between two words of one name: spaces (at most one line break) or a hyphen.
-_JOINER = r"(?:[ \u00a0]*[-\u2010\u2011][ \u00a0]*|[ \t\u00a0\u202f]*\r?\n?[ \t\u00a0\u202f]*)"
+# What may stand between two words of one name: spaces (at most one line break), a hyphen, or
+# an apostrophe (a soft sign romanised as in Smolens'k, Ust'-Kut; a possessive 's matches no
+# name's next word, so the scan stops before it).
+_JOINER = (
+    r"(?:[ \u00a0]*[-\u2010\u2011][ \u00a0]*|[ \t\u00a0\u202f]*\r?\n?[ \t\u00a0\u202f]*"
+    r"|['\u2019])"
+)
 WORD = regex.compile(_WORD)
 _JOINED_BEFORE = regex.compile("(" + _WORD + ")" + _JOINER + r"\Z", flags=regex.REVERSE)
 # A word that starts with a capital and is not the tail of a longer word.
