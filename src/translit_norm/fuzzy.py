@@ -5,8 +5,9 @@ Candidates share the key's first letter (a misspelling rarely starts a name wron
 ordinary word with another first letter must not become a name) and its length (±2), and
 then either its second letter or its last two: a misspelling that leaves one of those alone
 meets its name in a block, and a look-up compares against a few small blocks, not every key
-with that first letter, so its cost grows far slower than the gazetteer. Results are remembered per word. A fuzzy reading is weak: it needs support from
-the rest of the text like a surname alone (see :mod:`translit_norm.decide`).
+with that first letter, so its cost grows far slower than the gazetteer. Results are
+remembered per word. A fuzzy reading is weak: it needs support from the rest of the text like
+a surname alone (see :mod:`translit_norm.decide`).
 """
 
 from __future__ import annotations
