@@ -278,3 +278,26 @@ def test_resolve_ranks_the_town_above_the_unit_of_the_same_name(
     ranked = [c.entity.id for c in normaliser.resolve(name)]
     assert ranked[0] == town
     assert unit in ranked  # still a candidate, ranked below
+
+
+def test_a_name_that_starts_with_an_acronym_wins(normaliser: tn.Normaliser) -> None:
+    text = "МЧС России и МИД КР сообщили. МЧС тоже."
+    found = [(m.surface, m.entity.id) for m in normaliser.find_entities(text)]
+    assert found == [
+        ("МЧС России", "org:ministry-emergency-situations-russia"),
+        ("МИД КР", "org:ministry-foreign-affairs-kyrgyzstan"),
+        ("МЧС", "org:ministry-emergency-situations-russia"),  # the text is about Russia's
+    ]
+    # a name written in capitals is not shouting: its replacement keeps its own case
+    assert normaliser.normalise("МИД КР", style="latin") == "Ministry of Foreign Affairs of Kyrgyzstan"
+
+
+def test_state_bodies_as_the_european_press_names_them(normaliser: tn.Normaliser) -> None:
+    texts = {
+        "Das kirgisische Innenministerium teilte mit.": "org:ministry-internal-affairs-kyrgyzstan",
+        "Le ministère kirghiz de la Défense a démenti.": "org:ministry-defence-kyrgyzstan",
+        "Sąd Najwyższy Rosji oddalił skargę.": "org:supreme-court-russia",
+    }
+    for text, entity_id in texts.items():
+        [mention] = normaliser.find_entities(text)
+        assert mention.entity.id == entity_id, text

@@ -35,10 +35,7 @@ def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int
         if not first.capitalised:
             i += 1
             continue
-        if first.word in index.acronyms and first.word.isupper():
-            spans.append((first.start, first.end))
-            i += 1
-            continue
+        acronym = first.word in index.acronyms and first.word.isupper()
         best: tuple[int, int] | None = None  # (words, inflected words), best so far
         for length in range(1, index.max_words + 1):
             run = tokens[i : i + length]
@@ -47,6 +44,8 @@ def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int
             found = _best_reading(run, names, index)
             if found is not None and (best is None or (length, -found) > (best[0], -best[1])):
                 best = (length, found)
+        if acronym and (best is None or best[0] == 1):  # an acronym unless a longer name
+            best = (1, 0)
         if best is None:
             i += 1
             continue

@@ -114,7 +114,8 @@ def _rewrite(
                 "stable", after_article)  # fmt: skip
     if style is not Style.LATIN:
         name += surface[stem:]
-    name = match_case(surface, name)
+    if not form.text.isupper():  # "KOI-TASH" is shouted; "МИД КР" is how the name is written
+        name = match_case(surface, name)
     if style is Style.ID:
         return ID_MARKUP.format(id=entity.id, text=name), None, after_article
     return name, None, after_article

@@ -157,9 +157,7 @@ class Scanner:
         return None
 
     def _at(self, text: str, first: Token) -> Hit | None:
-        acronym = self.index.acronyms.get(first.word)
-        if acronym and first.word.isupper():
-            return Hit(first.start, first.end, tuple(acronym), "acronym", first.end)
+        acronym = self.index.acronyms.get(first.word) if first.word.isupper() else None
         found: tuple[int, _Path, tuple[Form, ...]] | None = None  # the longest whole name
         span: list[Token] = []
         step = self._root
@@ -175,6 +173,8 @@ class Scanner:
             if not step.goes_on:
                 break
             token = next_word(text, token)
+        if acronym and (found is None or found[0] == 1):  # "МЧС", but "МЧС России" whole
+            return Hit(first.start, first.end, tuple(acronym), "acronym", first.end)
         if found is None:
             return None
         length, path, forms = found
