@@ -19,7 +19,8 @@ _JOINER = (
     r"|['\u2019])"
 )
 WORD = regex.compile(_WORD)
-_JOINED_BEFORE = regex.compile("(" + _WORD + ")" + _JOINER + r"\Z", flags=regex.REVERSE)
+# Matched backwards from an offset: the word joined to what starts there.
+_JOINED_BEFORE = regex.compile("(" + _WORD + ")" + _JOINER, flags=regex.REVERSE)
 # A word that starts with a capital and is not the tail of a longer word.
 CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{Cf}])\p{Lu}[\p{L}\p{M}\p{Cf}]*")
 # A name that a rewrite may write: words joined by spaces or hyphens, nothing else.
@@ -45,8 +46,16 @@ class Token(NamedTuple):
 
 
 def token_of(match: regex.Match[str], group: int = 0) -> Token:
-    """The word a regex match found, as a :class:`Token`."""
-    return Token(match.start(group), match.end(group), strip_format(match.group(group)))
+    """The word a regex match found, as a :class:`Token` (on the scan's hot path: the tuple
+    is made directly, and format characters are looked for only when there may be some)."""
+    start, end = match.span(group)
+    word = match.group(group)
+    if not word.isprintable() or "\u00ad" in word:
+        word = _FORMAT_CHARS.sub("", word)
+    return _new_token(Token, (start, end, word))
+
+
+_new_token = tuple.__new__
 
 
 def strip_format(word: str) -> str:
@@ -70,7 +79,7 @@ def next_word(text: str, after: Token) -> Token | None:
 
 def previous_word(text: str, before: int) -> Token | None:
     """The word joined by a space or hyphen to what starts at offset ``before``, if any."""
-    match = _JOINED_BEFORE.search(text, max(0, before - _CONTEXT_CHARS), before)
+    match = _JOINED_BEFORE.match(text, max(0, before - _CONTEXT_CHARS), before)
     return token_of(match, 1) if match else None
 
 
