@@ -23,7 +23,7 @@ WORD = regex.compile(_WORD)
 _JOINED_BEFORE = regex.compile("(" + _WORD + ")" + _JOINER, flags=regex.REVERSE)
 # A word that starts with a capital and is not the tail of a longer word.
 CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{Cf}])\p{Lu}[\p{L}\p{M}\p{Cf}]*")
-# A name that a rewrite may write: words joined by spaces or hyphens, nothing else.
+# A name that a rewrite may write: words joined as above, nothing else.
 NAME_SHAPE = regex.compile(_WORD + "(?:" + _JOINER + _WORD + ")*")
 _NEXT_WORD = regex.compile(_JOINER + "(" + _WORD + ")")
 _FORMAT_CHARS = regex.compile(r"\p{Cf}")
@@ -46,13 +46,10 @@ class Token(NamedTuple):
 
 
 def token_of(match: regex.Match[str], group: int = 0) -> Token:
-    """The word a regex match found, as a :class:`Token` (on the scan's hot path: the tuple
-    is made directly, and format characters are looked for only when there may be some)."""
+    """The word a regex match found, as a :class:`Token` (made as a plain tuple: the scan
+    makes one for most capitalised words)."""
     start, end = match.span(group)
-    word = match.group(group)
-    if not word.isprintable() or "\u00ad" in word:
-        word = _FORMAT_CHARS.sub("", word)
-    return _new_token(Token, (start, end, word))
+    return _new_token(Token, (start, end, strip_format(match.group(group))))
 
 
 _new_token = tuple.__new__
@@ -72,13 +69,14 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> Iterator[Toke
 
 
 def next_word(text: str, after: Token) -> Token | None:
-    """The word joined to ``after`` by a space or hyphen, if any (the next word of a name)."""
+    """The word joined to ``after`` (space, hyphen or apostrophe), if any: the next word of a
+    name."""
     match = _NEXT_WORD.match(text, after.end)
     return token_of(match, 1) if match else None
 
 
 def previous_word(text: str, before: int) -> Token | None:
-    """The word joined by a space or hyphen to what starts at offset ``before``, if any."""
+    """The word joined (space, hyphen or apostrophe) to what starts at offset ``before``."""
     match = _JOINED_BEFORE.match(text, max(0, before - _CONTEXT_CHARS), before)
     return token_of(match, 1) if match else None
 
