@@ -88,5 +88,5 @@ def reset_caches() -> None:
     default_normaliser.cache_clear()
     startcache.bundled.cache_clear()
     keys.name_key.cache_clear()
-    for remembered in (decide._options, decide._verdict, render._rewrite):  # hold old forms
+    for remembered in (decide._reading, decide._verdict, render._rewrite):  # hold old forms
         remembered.cache_clear()

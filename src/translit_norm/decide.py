@@ -50,30 +50,27 @@ class Decision(NamedTuple):
 
 def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[Decision]:
     """Decide every hit of one text."""
-    options = [_options(hit.forms, fold(text[hit.start : hit.stem_end]), kinds) for hit in hits]
-    sure = {
-        i: forms[0]
-        for i, forms in enumerate(options)
-        if len(forms) == 1 and not _needs_support(forms[0], hits[i])
-    }
-    context = _Context([form.entity for form in sure.values()])
+    readings = [
+        _reading(hit.forms, fold(text[hit.start : hit.stem_end]), kinds, hit.method == "fuzzy")
+        for hit in hits
+    ]
+    context = _Context([sure.entity for _, sure, _ in readings if sure is not None])
     decisions = []
     contested: dict[tuple[object, ...], Decision] = {}  # the same name in the same setting
-    for i, (hit, forms) in enumerate(zip(hits, options, strict=True)):
+    for hit, (forms, sure, places) in zip(hits, readings, strict=True):
+        if sure is not None:
+            decisions.append(_accept(hit, sure, text, 1.0, "the only entity with this name"))
+            continue
         if not forms:
             continue
-        form = sure.get(i)
-        if form is not None:
-            decisions.append(_accept(hit, form, text, 1.0, "the only entity with this name"))
-            continue
         # cue words only tell places apart: the look-around is skipped when no place fits
-        cue = _cue(hit, text) if any(f.entity.kind is Kind.PLACE for f in forms) else None
+        cue = _cue(hit, text) if places else None
         setting = (forms, text[hit.start : hit.end], hit.stem_end - hit.start, hit.method,
                    hit.similarity, cue)  # fmt: skip
         done = contested.get(setting)
         if done is None:
             done = contested[setting] = _contest(hit, list(forms), text, context, cue)
-        decisions.append(done._replace(hit=hit))
+        decisions.append(Decision(hit, *done[1:]))
     return decisions
 
 
@@ -81,21 +78,26 @@ _ROLE_RANK = {Role.FULL: 0, Role.FAMILY_GIVEN: 1, Role.ACRONYM: 2, Role.FAMILY: 
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def _options(
-    forms: tuple[Form, ...], surface: str, kinds: frozenset[Kind] | None
-) -> tuple[Form, ...]:
-    """One form per entity (exact spellings first, then by role), kinds filtered."""
+def _reading(
+    forms: tuple[Form, ...], surface: str, kinds: frozenset[Kind] | None, fuzzy: bool
+) -> tuple[tuple[Form, ...], Form | None, bool]:
+    """What a span may name, remembered (names recur): one form per entity (exact spellings
+    first, then by role, kinds filtered); the form, when it is the only one and needs no
+    support from the rest of the text; and whether a place is among them."""
     best: dict[str, Form] = {}
     for form in sorted(forms, key=lambda f: (fold(f.text) != surface, _ROLE_RANK[f.role])):
         if kinds is None or form.entity.kind in kinds:
             best.setdefault(form.entity.id, form)
-    return tuple(best.values())
+    options = tuple(best.values())
+    sure = options[0] if len(options) == 1 and not _needs_support(options[0], fuzzy) else None
+    return options, sure, any(f.entity.kind is Kind.PLACE for f in options)
 
 
-def _needs_support(form: Form, hit: Hit) -> bool:
-    """Whether a reading needs other mentions in the text to back it (see ``_unsupported``)."""
+def _needs_support(form: Form, fuzzy: bool) -> bool:
+    """Whether a reading needs other mentions in the text to back it (see ``_unsupported``);
+    ``fuzzy`` for a near miss."""
     entity = form.entity
-    if hit.method == "fuzzy":
+    if fuzzy:
         return True
     if form.role is Role.FAMILY:
         return entity.prominence < PROMINENT_PERSON
@@ -218,7 +220,7 @@ def _unsupported(
       ordinary Russian words, such as Совет).
     - A generic organisation name and a near miss (fuzzy) need another mention from its
       country."""
-    if not _needs_support(form, hit):
+    if not _needs_support(form, hit.method == "fuzzy"):
         return None
     entity = form.entity
     if form.role is Role.FAMILY and entity.prominence < PROMINENT_PERSON:
