@@ -56,13 +56,16 @@ class _Path:
 @dataclass(slots=True, eq=False)
 class _Step:
     """Where the word-by-word search from one start stands: the paths that the words so far
-    continue, the best of them that is a whole indexed name, and whether any goes on."""
+    continue, whether any goes on, and the hit the words make when they are a whole name
+    (the reading with the fewest inflected words), worked out once per step."""
 
     paths: list[_Path]
     depth: int  # words so far
-    name: _Path | None  # of the whole names, the one with the fewest inflected words
-    forms: tuple[Form, ...]  # the forms ``name`` names
     goes_on: bool
+    forms: tuple[Form, ...] = ()  # the forms of the whole name; () when the words are none
+    method: str = ""  # the hit's method: key, variant or inflection
+    inflected: int = 0  # words matched through a base form
+    stem: str | None = None  # the base form of the last word, when that word is inflected
 
     @classmethod
     def of(
@@ -71,13 +74,18 @@ class _Step:
         by_key: dict[tuple[str, ...], list[Form]],
         continued: set[tuple[str, ...]],
     ) -> _Step:
+        depth = len(paths[0].keys)
+        goes_on = any(path.keys in continued for path in paths)
         name = None
         for path in paths:
             if path.keys in by_key and (name is None or len(path.inflected) < len(name.inflected)):
                 name = path
-        forms = tuple(by_key[name.keys]) if name is not None else ()
-        goes_on = any(path.keys in continued for path in paths)
-        return cls(paths, len(paths[0].keys), name, forms, goes_on)
+        if name is None:
+            return cls(paths, depth, goes_on)
+        method = "inflection" if name.inflected else "variant" if name.respelled else "key"
+        last_inflected = bool(name.inflected) and name.inflected[-1] == depth - 1
+        return cls(paths, depth, goes_on, tuple(by_key[name.keys]), method, len(name.inflected),
+                   name.stem if last_inflected else None)  # fmt: skip
 
 
 class Scanner:
@@ -93,7 +101,7 @@ class Scanner:
         self._prefixes = {keys[:n] for keys in index.by_key for n in range(1, len(keys) + 1)}
         self._continued = {keys[:n] for keys in index.by_key for n in range(1, len(keys))}
         self._routes: dict[str, tuple[bool, int, tuple[str, float] | None] | None] = {}
-        self._root = _Step([_Path((), (), "")], 0, None, (), True)
+        self._root = _Step([_Path((), (), "")], 0, True)
         self._steps: dict[tuple[_Step, str], _Step | None] = {}
 
     def scan(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
@@ -158,7 +166,7 @@ class Scanner:
 
     def _at(self, text: str, first: Token) -> Hit | None:
         acronym = self.index.acronyms.get(first.word) if first.word.isupper() else None
-        found: tuple[int, _Path, tuple[Form, ...]] | None = None  # the longest whole name
+        found: tuple[int, _Step] | None = None  # the longest whole name
         span: list[Token] = []
         step = self._root
         token: Token | None = first
@@ -168,8 +176,8 @@ class Scanner:
             if following is None:
                 break
             step = following
-            if step.name is not None:
-                found = (len(span), step.name, step.forms)
+            if step.forms:
+                found = (len(span), step)
             if not step.goes_on:
                 break
             token = next_word(text, token)
@@ -177,24 +185,16 @@ class Scanner:
             return Hit(first.start, first.end, tuple(acronym), "acronym", first.end)
         if found is None:
             return None
-        length, path, forms = found
-        words = span[:length]
-        if not first.capitalised and not any(t.capitalised for t in words):
+        length, step = found
+        if not first.capitalised and not any(t.capitalised for t in span[:length]):
             return None  # "state committee" in lower case is prose, not a name
-        if length == 1 and _too_short_to_key(first.word) and not _spelled(first.word, forms):
+        if length == 1 and _too_short_to_key(first.word) and not _spelled(first.word, step.forms):
             return None  # "A" is not "Aya", "UTC" is not "Osh": short keys fold too much
-        last = words[-1]
+        last = span[length - 1]
         stem_end = last.end
-        if path.inflected and path.inflected[-1] == length - 1:
-            stem_end = last.start + _stem_length(text, last, path.stem)
-        return Hit(
-            words[0].start,
-            last.end,
-            forms,
-            "inflection" if path.inflected else "variant" if path.respelled else "key",
-            stem_end,
-            len(path.inflected),
-        )
+        if step.stem is not None:  # an ending was cut off the last word
+            stem_end = last.start + _stem_length(text, last, step.stem)
+        return Hit(first.start, last.end, step.forms, step.method, stem_end, step.inflected)
 
     def _next(self, step: _Step, word: str) -> _Step | None:
         """Where the search stands after ``word``, remembered per step and word: the same
