@@ -19,16 +19,26 @@ from translit_norm.index import NameIndex
 from translit_norm.inflection import lemmas
 from translit_norm.keys import name_key
 from translit_norm.scan import Scanner
-from translit_norm.text import Token, joined, tokenise
+from translit_norm.text import WORD, Token, next_word, token_of
 
 FILLER = ["said", "met", "in", "and", "visited", "from", "near", "on", "Monday", "police"]
 SEPARATORS = [" ", ", ", ". ", " - ", "\n", "’s "]
 
 
+def tokenise(text: str) -> list[Token]:
+    return [token_of(match) for match in WORD.finditer(text)]
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """``right`` is the word joined to ``left`` (adjacent words of one name)."""
+    following = next_word(text, left)
+    return following is not None and following.start == right.start
+
+
 def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int]]:
     index = normaliser._index
     names = set(index.by_key)
-    tokens = list(tokenise(text))
+    tokens = tokenise(text)
     spans, i = [], 0
     while i < len(tokens):
         first = tokens[i]

@@ -134,9 +134,8 @@ class Scanner:
         if word in self._routes:
             return self._routes[word]
         letters = strip_format(word)
-        may_start = letters in self.index.acronyms or any(
-            (key,) in self._prefixes for key in self.index.word_keys(letters)
-        ) or any((name_key(form),) in self._prefixes for form in lemmas(letters))
+        # the first step of the search from here: by the word's key, respelled or a base form
+        may_start = letters in self.index.acronyms or self._next(self._root, letters) is not None
         reach = self.index.inner_keys.get(name_key(letters), 0)
         near = None
         if self.fuzzy is not None and not letters.isupper():

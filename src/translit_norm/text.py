@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
@@ -62,12 +61,6 @@ def strip_format(word: str) -> str:
     return _FORMAT_CHARS.sub("", word)
 
 
-def tokenise(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
-    """Yield the words of ``text[start:end]`` with their offsets in ``text``."""
-    for match in WORD.finditer(text, start, len(text) if end is None else end):
-        yield token_of(match)
-
-
 def next_word(text: str, after: Token) -> Token | None:
     """The word joined to ``after`` (space, hyphen or apostrophe), if any: the next word of a
     name."""
@@ -84,12 +77,6 @@ def previous_word(text: str, before: int) -> Token | None:
 def words(name: str) -> list[str]:
     """The words of a name, as the scan sees them: ``"Koy-Tash"`` -> ``["Koy", "Tash"]``."""
     return [strip_format(word) for word in WORD.findall(name)]
-
-
-def joined(text: str, left: Token, right: Token) -> bool:
-    """True when ``right`` is the word joined to ``left`` (adjacent words of one name)."""
-    following = next_word(text, left)
-    return following is not None and following.start == right.start
 
 
 _LATIN = regex.compile(r"\p{Script=Latin}")
