@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .index import Form, NameIndex, fold
 from .inflection import lemmas
 from .keys import name_key
-from .text import CAPITALISED, Token, next_word, previous_word, strip_format, token_of
+from .text import CAPITALISED, NEXT_WORD, Token, new_token, previous_word, strip_format
 
 if TYPE_CHECKING:
     from .fuzzy import FuzzyIndex
@@ -43,6 +43,20 @@ class Hit(NamedTuple):
     """How many words matched only through a base form."""
     similarity: float = 1.0
     """For fuzzy hits: how close the word's key is to the name's (0-1)."""
+
+
+_new_hit = tuple.__new__  # a Hit made directly: the scan makes one per mention
+
+
+class _Route(NamedTuple):
+    """What a capitalised word may be (see :meth:`Scanner._route`)."""
+
+    letters: str  # the word without format characters
+    step: _Step | None  # where the search stands after it, as the first word of a name
+    may_start: bool  # it starts a name or is an acronym
+    reach: int  # how many lower-case words before it may start an organisation name
+    near: tuple[str, float] | None  # the key of a name it nearly matches, and how nearly
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +114,7 @@ class Scanner:
             self.fuzzy = FuzzyIndex([keys[0] for keys in index.by_key if len(keys) == 1])
         self._prefixes = {keys[:n] for keys in index.by_key for n in range(1, len(keys) + 1)}
         self._continued = {keys[:n] for keys in index.by_key for n in range(1, len(keys))}
-        self._routes: dict[str, tuple[bool, int, tuple[str, float] | None] | None] = {}
+        self._routes: dict[str, _Route | None] = {}
         self._root = _Step([_Path((), (), "")], 0, True)
         self._steps: dict[tuple[_Step, str], _Step | None] = {}
 
@@ -108,39 +122,43 @@ class Scanner:
         """Yield non-overlapping hits, left to right, longest match at each start; spans in
         ``protected`` are skipped."""
         done = 0
+        routes = self._routes
         for match in CAPITALISED.finditer(text):
-            if match.start() < done or (protected and _inside(match.start(), protected)):
-                continue
-            route = self._route(match.group())
+            word = match.group()
+            try:
+                route = routes[word]
+            except KeyError:
+                route = self._route(word)
             if route is None:
                 continue  # an ordinary capitalised word
-            token = token_of(match)
-            may_start, reach, near = route
-            hit = self._at(text, token) if may_start else None
-            if hit is None and reach:
-                hit = self._from_lower_case_start(text, token, done, reach)
-            if hit is None and near is not None:
-                key, similarity = near
+            start = match.start()
+            if start < done or (protected and _inside(start, protected)):
+                continue
+            token = new_token(Token, (start, match.end(), route.letters))
+            hit = self._at(text, token, route.step) if route.may_start else None
+            if hit is None and route.reach:
+                hit = self._from_lower_case_start(text, token, done, route.reach)
+            if hit is None and route.near is not None:
+                key, similarity = route.near
                 forms = tuple(self.index.by_key[(key,)])
                 hit = Hit(token.start, token.end, forms, "fuzzy", token.end, similarity=similarity)
             if hit is not None:
                 yield hit
                 done = hit.end
 
-    def _route(self, word: str) -> tuple[bool, int, tuple[str, float] | None] | None:
+    def _route(self, word: str) -> _Route | None:
         """What a capitalised word may be, remembered per word (most words of a text are
         ordinary and come again and again): the start of a name, a later word of an
         organisation name (how far to look back), a near miss of a name; None for none."""
-        if word in self._routes:
-            return self._routes[word]
         letters = strip_format(word)
-        # the first step of the search from here: by the word's key, respelled or a base form
-        may_start = letters in self.index.acronyms or self._next(self._root, letters) is not None
+        step = self._next(self._root, letters)  # the first step of the search from here
+        may_start = step is not None or letters in self.index.acronyms
         reach = self.index.inner_keys.get(name_key(letters), 0)
         near = None
         if self.fuzzy is not None and not letters.isupper():
             near = self.fuzzy.nearest(letters)
-        route = (may_start, reach, near) if may_start or reach or near else None
+        found = may_start or reach or near
+        route = _Route(letters, step, may_start, reach, near) if found else None
         if len(self._routes) < _MAX_REMEMBERED:
             self._routes[word] = route
         return route
@@ -163,37 +181,40 @@ class Scanner:
                     return hit
         return None
 
-    def _at(self, text: str, first: Token) -> Hit | None:
+    def _at(self, text: str, first: Token, step: _Step | None = None) -> Hit | None:
+        """The longest name that starts at ``first``, or its acronym; ``step`` is where the
+        search stands after the first word, when the caller knows it."""
         acronym = self.index.acronyms.get(first.word) if first.word.isupper() else None
-        found: tuple[int, _Step] | None = None  # the longest whole name
-        span: list[Token] = []
-        step = self._root
-        token: Token | None = first
-        while token is not None and len(span) < self.index.max_words:
-            span.append(token)
-            following = self._next(step, token.word)
-            if following is None:
+        if step is None:
+            step = self._next(self._root, first.word)
+        found = None  # the longest whole name: its step, words, and its last word's span
+        capitalised = first.capitalised  # "state committee" in lower case is prose, not a name
+        words, last_start, last_end = 1, first.start, first.end
+        while step is not None:
+            if step.forms and capitalised:
+                found = (step, words, last_start, last_end)
+            if not step.goes_on or words == self.index.max_words:
                 break
-            step = following
-            if step.forms:
-                found = (len(span), step)
-            if not step.goes_on:
+            match = NEXT_WORD.match(text, last_end)
+            if match is None:
                 break
-            token = next_word(text, token)
-        if acronym and (found is None or found[0] == 1):  # "МЧС", but "МЧС России" whole
+            word = strip_format(match.group(1))
+            step = self._next(step, word)
+            words += 1
+            last_start, last_end = match.span(1)
+            capitalised = capitalised or word[:1].isupper()
+        if acronym and (found is None or found[1] == 1):  # "МЧС", but "МЧС России" whole
             return Hit(first.start, first.end, tuple(acronym), "acronym", first.end)
         if found is None:
             return None
-        length, step = found
-        if not first.capitalised and not any(t.capitalised for t in span[:length]):
-            return None  # "state committee" in lower case is prose, not a name
-        if length == 1 and _too_short_to_key(first.word) and not _spelled(first.word, step.forms):
+        step, words, last_start, last_end = found
+        if words == 1 and _too_short_to_key(first.word) and not _spelled(first.word, step.forms):
             return None  # "A" is not "Aya", "UTC" is not "Osh": short keys fold too much
-        last = span[length - 1]
-        stem_end = last.end
+        stem_end = last_end
         if step.stem is not None:  # an ending was cut off the last word
-            stem_end = last.start + _stem_length(text, last, step.stem)
-        return Hit(first.start, last.end, step.forms, step.method, stem_end, step.inflected)
+            stem_end = last_start + _stem_length(text[last_start:last_end], step.stem)
+        hit = (first.start, last_end, step.forms, step.method, stem_end, step.inflected, 1.0)
+        return _new_hit(Hit, hit)
 
     def _next(self, step: _Step, word: str) -> _Step | None:
         """Where the search stands after ``word``, remembered per step and word: the same
@@ -229,9 +250,9 @@ class Scanner:
         return out
 
 
-def _stem_length(text: str, token: Token, stem: str) -> int:
-    """Characters of ``token`` covered by ``stem`` when the stem is a prefix, else all."""
-    surface = text[token.start : token.end]
+def _stem_length(surface: str, stem: str) -> int:
+    """Characters of a word's ``surface`` covered by ``stem`` when the stem is a prefix,
+    else all."""
     return len(stem) if surface.lower().startswith(stem.lower()) else len(surface)
 
 

@@ -24,7 +24,8 @@ _JOINED_BEFORE = regex.compile("(" + _WORD + ")" + _JOINER, flags=regex.REVERSE)
 CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{Cf}])\p{Lu}[\p{L}\p{M}\p{Cf}]*")
 # A name that a rewrite may write: words joined as above, nothing else.
 NAME_SHAPE = regex.compile(_WORD + "(?:" + _JOINER + _WORD + ")*")
-_NEXT_WORD = regex.compile(_JOINER + "(" + _WORD + ")")
+# The word joined to what ends where a match starts, in group 1.
+NEXT_WORD = regex.compile(_JOINER + "(" + _WORD + ")")
 _FORMAT_CHARS = regex.compile(r"\p{Cf}")
 _CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
 _CONTEXT_CHARS = 80  # how far to look for neighbouring words
@@ -48,15 +49,15 @@ def token_of(match: regex.Match[str], group: int = 0) -> Token:
     """The word a regex match found, as a :class:`Token` (made as a plain tuple: the scan
     makes one for most capitalised words)."""
     start, end = match.span(group)
-    return _new_token(Token, (start, end, strip_format(match.group(group))))
+    return new_token(Token, (start, end, strip_format(match.group(group))))
 
 
-_new_token = tuple.__new__
+new_token = tuple.__new__  # new_token(Token, (start, end, word)): a Token, made directly
 
 
 def strip_format(word: str) -> str:
     """``word`` without invisible format characters (soft hyphens, zero-width spaces)."""
-    if word.isprintable() and "\u00ad" not in word:
+    if word.isprintable():  # format characters (soft hyphen too) are not printable
         return word
     return _FORMAT_CHARS.sub("", word)
 
@@ -64,7 +65,7 @@ def strip_format(word: str) -> str:
 def next_word(text: str, after: Token) -> Token | None:
     """The word joined to ``after`` (space, hyphen or apostrophe), if any: the next word of a
     name."""
-    match = _NEXT_WORD.match(text, after.end)
+    match = NEXT_WORD.match(text, after.end)
     return token_of(match, 1) if match else None
 
 
