@@ -50,16 +50,17 @@ class Decision(NamedTuple):
 
 def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[Decision]:
     """Decide every hit of one text."""
-    readings = [
-        _reading(hit.forms, fold(text[hit.start : hit.stem_end]), kinds, hit.method == "fuzzy")
-        for hit in hits
-    ]
-    context = _Context([sure.entity for _, sure, _ in readings if sure is not None])
+    readings = []
+    for hit in hits:
+        span = text[hit.start : hit.end]
+        stem = hit.stem_end - hit.start
+        readings.append(_reading(hit.forms, span, stem, hit.method, hit.similarity, kinds))
+    context = _Context([sure[0] for _, sure, _ in readings if sure is not None])
     decisions = []
     contested: dict[tuple[object, ...], Decision] = {}  # the same name in the same setting
     for hit, (forms, sure, places) in zip(hits, readings, strict=True):
         if sure is not None:
-            decisions.append(_accept(hit, sure, text, 1.0, "the only entity with this name"))
+            decisions.append(_new_decision(Decision, (hit, *sure)))
             continue
         if not forms:
             continue
@@ -74,22 +75,35 @@ def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[De
     return decisions
 
 
+_new_decision = tuple.__new__  # a Decision made directly: one per mention
 _ROLE_RANK = {Role.FULL: 0, Role.FAMILY_GIVEN: 1, Role.ACRONYM: 2, Role.FAMILY: 3}
+_Sure = tuple[Entity, Form, float, str, str]  # a Decision without its hit
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1 << 16)
 def _reading(
-    forms: tuple[Form, ...], surface: str, kinds: frozenset[Kind] | None, fuzzy: bool
-) -> tuple[tuple[Form, ...], Form | None, bool]:
+    forms: tuple[Form, ...],
+    surface: str,
+    stem: int,
+    method: str,
+    similarity: float,
+    kinds: frozenset[Kind] | None,
+) -> tuple[tuple[Form, ...], _Sure | None, bool]:
     """What a span may name, remembered (names recur): one form per entity (exact spellings
-    first, then by role, kinds filtered); the form, when it is the only one and needs no
-    support from the rest of the text; and whether a place is among them."""
+    first, then by role, kinds filtered); the decision, when one form is the only one and
+    needs no support from the rest of the text; and whether a place is among them.
+    ``stem`` is where the matched base form ends in ``surface``."""
+    folded = fold(surface[:stem])
     best: dict[str, Form] = {}
-    for form in sorted(forms, key=lambda f: (fold(f.text) != surface, _ROLE_RANK[f.role])):
+    for form in sorted(forms, key=lambda f: (fold(f.text) != folded, _ROLE_RANK[f.role])):
         if kinds is None or form.entity.kind in kinds:
             best.setdefault(form.entity.id, form)
     options = tuple(best.values())
-    sure = options[0] if len(options) == 1 and not _needs_support(options[0], fuzzy) else None
+    sure = None
+    if len(options) == 1 and not _needs_support(options[0], method == "fuzzy"):
+        how = _method(method, surface, options[0])
+        score, reason = _verdict(options[0], how, similarity, 1.0, "the only entity with this name")
+        sure = (options[0].entity, options[0], score, how, reason)
     return options, sure, any(f.entity.kind is Kind.PLACE for f in options)
 
 
@@ -135,14 +149,15 @@ def _units(entity: Entity) -> tuple[str, ...]:
     return entity.parents[:-1]
 
 
-def _method(hit: Hit, form: Form, text: str) -> str:
-    if hit.method == "key" and fold(text[hit.start : hit.end]) == fold(form.text):
+def _method(method: str, surface: str, form: Form) -> str:
+    """The hit's method, or "exact" when the surface is spelled as the form."""
+    if method == "key" and fold(surface) == fold(form.text):
         return "exact"
-    return hit.method
+    return method
 
 
 def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decision:
-    method = _method(hit, form, text)
+    method = _method(hit.method, text[hit.start : hit.end], form)
     score, reason = _verdict(form, method, hit.similarity, factor, why)
     return Decision(hit, form.entity, form, score, method, reason)
 
