@@ -19,7 +19,7 @@ from translit_norm.index import NameIndex
 from translit_norm.inflection import lemmas
 from translit_norm.keys import name_key
 from translit_norm.scan import Scanner
-from translit_norm.text import WORD, Token, next_word, token_of
+from translit_norm.text import NEXT_WORD, WORD, Token, token_of
 
 FILLER = ["said", "met", "in", "and", "visited", "from", "near", "on", "Monday", "police"]
 SEPARATORS = [" ", ", ", ". ", " - ", "\n", "’s "]
@@ -31,8 +31,8 @@ def tokenise(text: str) -> list[Token]:
 
 def joined(text: str, left: Token, right: Token) -> bool:
     """``right`` is the word joined to ``left`` (adjacent words of one name)."""
-    following = next_word(text, left)
-    return following is not None and following.start == right.start
+    following = NEXT_WORD.match(text, left.end)
+    return following is not None and following.start(1) == right.start
 
 
 def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int]]:
@@ -42,7 +42,7 @@ def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int
     spans, i = [], 0
     while i < len(tokens):
         first = tokens[i]
-        if not first.capitalised:
+        if not first.word[:1].isupper():
             i += 1
             continue
         acronym = first.word in index.acronyms and first.word.isupper()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import math
-from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -21,7 +20,7 @@ from .inflection import is_common_word
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
-from .text import Token, next_word, previous_word
+from .text import NEXT_WORD, previous_word, strip_format
 from .vocabulary import CUE_WORDS
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
@@ -126,22 +125,22 @@ class _Context:
     """What the confidently decided mentions of a text say about the rest."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self.entities = set(entities)
-        self.ids = {e.id for e in self.entities}
-        self.units = {p for e in self.entities for p in _units(e)}
-        self.countries = Counter(e.country for e in self.entities if e.country)
+        found = list(entities)
+        self.ids = {e.id for e in found}
+        self.units = {p for e in found for p in _units(e)}
+        self.countries = {e.country for e in found if e.country}
 
     def related(self, entity: Entity) -> bool:
         """The entity is in the text, lies in a unit the text names (Koy-Tash and Chüy
         Region), or contains a place the text names; sharing only a country is not enough."""
         return (
-            entity in self.entities
+            entity.id in self.ids
             or entity.id in self.units
-            or any(unit in self.ids for unit in _units(entity))
+            or not self.ids.isdisjoint(_units(entity))
         )
 
     def supports(self, entity: Entity) -> bool:
-        return entity in self.entities or (entity.country or "") in self.countries
+        return entity.id in self.ids or (entity.country or "") in self.countries
 
 
 def _units(entity: Entity) -> tuple[str, ...]:
@@ -220,7 +219,7 @@ def _contest(
 def _support_factor(form: Form, ctx: _Context) -> float:
     """How much a reading chosen by context is trusted: fully when the text names the same
     entity in another span (coreference), a little less for other support."""
-    return 1.0 if form.entity in ctx.entities else 0.95
+    return 1.0 if form.entity.id in ctx.ids else 0.95
 
 
 def _unsupported(
@@ -239,7 +238,7 @@ def _unsupported(
         return None
     entity = form.entity
     if form.role is Role.FAMILY and entity.prominence < PROMINENT_PERSON:
-        if entity in ctx.entities:
+        if entity.id in ctx.ids:
             return None
         return "a surname alone, and the full name is not in the text"
     if ctx.related(entity) or (cue is not None and _type_fits(entity, cue)):
@@ -287,22 +286,16 @@ _LINKS = frozenset({"of", "de", "du", "d"})  # "village of X", "village de X"
 def _cue(hit: Hit, text: str) -> str | None:
     """The type named by a cue word right next to the hit: "X region", "село X", "village
     of X" (not "Tamchy village and X", not "X, Chüy Region")."""
-    nearby = []
     before = previous_word(text, hit.start)
     if before is not None:
-        nearby.append(before)
-        if before.word.casefold() in _LINKS:
+        cue = CUE_WORDS.get(name_key(before.word))
+        if cue is None and before.word.casefold() in _LINKS:
             farther = previous_word(text, before.start)
-            if farther is not None:
-                nearby.append(farther)
-    after = next_word(text, Token(hit.start, hit.end, ""))
-    if after is not None:
-        nearby.append(after)
-    for token in nearby:
-        cue = CUE_WORDS.get(name_key(token.word))
-        if cue:
+            cue = CUE_WORDS.get(name_key(farther.word)) if farther is not None else None
+        if cue is not None:
             return cue
-    return None
+    after = NEXT_WORD.match(text, hit.end)
+    return CUE_WORDS.get(name_key(strip_format(after.group(1)))) if after is not None else None
 
 
 def _type_fits(entity: Entity, cue: str) -> bool:

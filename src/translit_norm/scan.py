@@ -188,7 +188,8 @@ class Scanner:
         if step is None:
             step = self._next(self._root, first.word)
         found = None  # the longest whole name: its step, words, and its last word's span
-        capitalised = first.capitalised  # "state committee" in lower case is prose, not a name
+        # a name has a capitalised word: "state committee" in lower case is prose, not a name
+        capitalised = first.word[:1].isupper()
         words, last_start, last_end = 1, first.start, first.end
         while step is not None:
             if step.forms and capitalised:

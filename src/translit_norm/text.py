@@ -39,11 +39,6 @@ class Token(NamedTuple):
     end: int
     word: str
 
-    @property
-    def capitalised(self) -> bool:
-        """True when the word starts with an upper-case letter."""
-        return self.word[:1].isupper()
-
 
 def token_of(match: regex.Match[str], group: int = 0) -> Token:
     """The word a regex match found, as a :class:`Token` (made as a plain tuple: the scan
@@ -60,13 +55,6 @@ def strip_format(word: str) -> str:
     if word.isprintable():  # format characters (soft hyphen too) are not printable
         return word
     return _FORMAT_CHARS.sub("", word)
-
-
-def next_word(text: str, after: Token) -> Token | None:
-    """The word joined to ``after`` (space, hyphen or apostrophe), if any: the next word of a
-    name."""
-    match = NEXT_WORD.match(text, after.end)
-    return token_of(match, 1) if match else None
 
 
 def previous_word(text: str, before: int) -> Token | None:
