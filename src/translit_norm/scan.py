@@ -199,7 +199,7 @@ class Scanner:
             match = NEXT_WORD.match(text, last_end)
             if match is None:
                 break
-            word = strip_format(match.group(1))
+            word = match.group(1)
             step = self._next(step, word)
             words += 1
             last_start, last_end = match.span(1)
@@ -218,13 +218,14 @@ class Scanner:
         return _new_hit(Hit, hit)
 
     def _next(self, step: _Step, word: str) -> _Step | None:
-        """Where the search stands after ``word``, remembered per step and word: the same
-        names and the same words after them come again and again."""
+        """Where the search stands after ``word``, remembered per step and word as written
+        (format characters are taken out here, on the first visit): the same names and the
+        same words after them come again and again."""
         try:
             return self._steps[(step, word)]
         except KeyError:
             pass
-        paths = self._extend(step.paths, word, step.depth)
+        paths = self._extend(step.paths, strip_format(word), step.depth)
         found = _Step.of(paths, self.index.by_key, self._continued) if paths else None
         if len(self._steps) < _MAX_REMEMBERED:
             self._steps[(step, word)] = found
