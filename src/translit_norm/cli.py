@@ -35,10 +35,10 @@ from .streaming import (
     AtomicFile,
     DecodeError,
     UnifiedDiff,
-    apply_edits,
     is_binary,
     read_segments,
 )
+from .text import apply_edits
 
 PROG = "translit-norm"
 STDIN = "-"

@@ -17,6 +17,7 @@ from .index import NameIndex
 from .model import Candidate, Mention, parse_kinds
 from .render import ID_MARKUP, Style, rewrite
 from .scan import Scanner
+from .text import apply_edits
 
 DEFAULT_MIN_SCORE = 0.8
 # Mark-up written by style="id"; text inside it is never matched again.
@@ -105,8 +106,13 @@ class Normaliser:
     ) -> str:
         """``text`` with every mention rewritten to its entity's name in ``style``; all
         other characters unchanged."""
-        mentions = self._mentions(text, kinds, min_score, False, Style.parse(style))
-        return apply(text, mentions)
+        chosen, floor = Style.parse(style), self._floor(min_score)
+        edits = []  # made without Mention objects: only the replacements are needed
+        for hit, entity, form, score, _, _ in self._decisions(text, kinds):
+            if entity is not None and form is not None and score >= floor:
+                new, _ = rewrite(text, hit, form, chosen)
+                edits.append((hit.start, hit.end, new))
+        return apply_edits(text, edits)
 
     def resolve(self, name: str, *, kind: object = None, limit: int = 5) -> list[Candidate]:
         """Entities ``name`` may denote, best first; ``[]`` when none is close enough."""
@@ -121,18 +127,24 @@ class Normaliser:
         abstentions: bool,
         style: Style,
     ) -> list[Mention]:
-        if not isinstance(text, str):
-            raise TypeError(f"text must be str, not {type(text).__name__}")
-        wanted = parse_kinds(kinds) if kinds is not None else self.kinds
-        floor = self.min_score if min_score is None else _check_score(min_score)
-        protected = [m.span() for m in _MARKUP.finditer(text)] if "<entity" in text else []
-        hits = list(self._scanner.scan(text, protected))
+        floor = self._floor(min_score)
         mentions = []
-        for decision in decide(hits, text, wanted):
+        for decision in self._decisions(text, kinds):
             mention = _mention(text, decision, style, floor)
             if mention is not None and (abstentions or mention.method != "abstain"):
                 mentions.append(mention)
         return mentions
+
+    def _decisions(self, text: str, kinds: object) -> list[Decision]:
+        """What each span of ``text`` that names a known entity is decided to name."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        wanted = parse_kinds(kinds) if kinds is not None else self.kinds
+        protected = [m.span() for m in _MARKUP.finditer(text)] if "<entity" in text else []
+        return decide(list(self._scanner.scan(text, protected)), text, wanted)
+
+    def _floor(self, min_score: float | None) -> float:
+        return self.min_score if min_score is None else _check_score(min_score)
 
 
 def _mention(text: str, decision: Decision, style: Style, floor: float) -> Mention | None:
@@ -154,13 +166,7 @@ def _mention(text: str, decision: Decision, style: Style, floor: float) -> Menti
 
 def apply(text: str, mentions: Iterable[Mention]) -> str:
     """Write each mention's replacement into ``text``; everything else is kept as it is."""
-    parts, position = [], 0
-    for mention in sorted(mentions, key=lambda m: m.start):
-        parts.append(text[position : mention.start])
-        parts.append(mention.replacement)
-        position = mention.end
-    parts.append(text[position:])
-    return "".join(parts)
+    return apply_edits(text, [(m.start, m.end, m.replacement) for m in mentions])
 
 
 def _check_score(value: float) -> float:

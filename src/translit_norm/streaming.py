@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from .text import Edit, apply_edits
+
 CHUNK_SIZE = 1 << 20
 """Default read size in bytes, and the segment length (characters) at which a cut is sought."""
 SNIFF_SIZE = 8192
 """A file whose first this-many bytes hold a NUL byte is taken to be binary."""
 BOM = "\ufeff"
 
-Edit = tuple[int, int, str]
-"""A change to a segment: start and end offsets, replacement text."""
 
 # The last blank line, the last line end, the last white space: preferred cut points, best first.
 _PARAGRAPH = re.compile(r".*\n[ \t]*\r?\n", re.DOTALL)
@@ -363,13 +363,3 @@ def _split_lines(text: str) -> list[str]:
 
 def _line_of(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
-
-
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """``text`` with each edit's span replaced by its new text."""
-    parts, position = [], 0
-    for start, end, new in sorted(edits):
-        parts += [text[position:start], new]
-        position = end
-    parts.append(text[position:])
-    return "".join(parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import regex
@@ -87,3 +88,17 @@ def match_case(surface: str, replacement: str) -> str:
     if surface.isupper() and not replacement.isupper() and sum(map(str.isalpha, surface)) > 1:
         return replacement.upper()
     return replacement
+
+
+Edit = tuple[int, int, str]
+"""A change to a text: start and end offsets, replacement text."""
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with each edit's span replaced by its new text; everything else is kept."""
+    parts, position = [], 0
+    for start, end, new in sorted(edits):
+        parts += [text[position:start], new]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
