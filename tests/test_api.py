@@ -124,7 +124,7 @@ def test_reset_caches_lets_go_of_the_old_forms() -> None:
     from translit_norm import decide, render
 
     tn.normalise("Atambaev met Zheenbekov in Koi-Tash.")
-    memos = (decide._reading, decide._verdict, render._rewrite)
+    memos = (decide._reading, decide._verdict, decide._contest, render._rewrite)
     assert all(memo.cache_info().currsize for memo in memos)
     tn.reset_caches()
     assert not any(memo.cache_info().currsize for memo in memos)

@@ -88,5 +88,6 @@ def reset_caches() -> None:
     default_normaliser.cache_clear()
     startcache.bundled.cache_clear()
     keys.name_key.cache_clear()
-    for remembered in (decide._reading, decide._verdict, render._rewrite):  # hold old forms
+    memos = (decide._reading, decide._verdict, decide._contest, render._rewrite)
+    for remembered in memos:  # they hold forms of the old data
         remembered.cache_clear()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .index import Form, Role, fold
@@ -54,29 +54,25 @@ def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[De
         span = text[hit.start : hit.end]
         stem = hit.stem_end - hit.start
         readings.append(_reading(hit.forms, span, stem, hit.method, hit.similarity, kinds))
-    context = _Context([sure[0] for _, sure, _ in readings if sure is not None])
+    context = _Context([sure[1].entity for _, sure, _ in readings if sure is not None])
     decisions = []
-    contested: dict[tuple[object, ...], Decision] = {}  # the same name in the same setting
     for hit, (forms, sure, places) in zip(hits, readings, strict=True):
-        if sure is not None:
-            decisions.append(_new_decision(Decision, (hit, *sure)))
-            continue
-        if not forms:
-            continue
-        # cue words only tell places apart: the look-around is skipped when no place fits
-        cue = _cue(hit, text) if places else None
-        setting = (forms, text[hit.start : hit.end], hit.stem_end - hit.start, hit.method,
-                   hit.similarity, cue)  # fmt: skip
-        done = contested.get(setting)
-        if done is None:
-            done = contested[setting] = _contest(hit, list(forms), text, context, cue)
-        decisions.append(Decision(hit, *done[1:]))
+        if sure is None:
+            if not forms:
+                continue
+            # cue words only tell places apart: the look-around is skipped when no place fits
+            cue = _cue(hit, text) if places else None
+            said = tuple(context.about(form.entity) for form in forms)
+            span = text[hit.start : hit.end]
+            stem = hit.stem_end - hit.start
+            sure = _contest(forms, span, stem, hit.method, hit.similarity, cue, said)
+        decisions.append(_new_decision(Decision, (hit, *sure)))
     return decisions
 
 
 _new_decision = tuple.__new__  # a Decision made directly: one per mention
 _ROLE_RANK = {Role.FULL: 0, Role.FAMILY_GIVEN: 1, Role.ACRONYM: 2, Role.FAMILY: 3}
-_Sure = tuple[Entity, Form, float, str, str]  # a Decision without its hit
+_Outcome = tuple[Entity | None, Form, float, str, str]  # a Decision without its hit
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -87,7 +83,7 @@ def _reading(
     method: str,
     similarity: float,
     kinds: frozenset[Kind] | None,
-) -> tuple[tuple[Form, ...], _Sure | None, bool]:
+) -> tuple[tuple[Form, ...], _Outcome | None, bool]:
     """What a span may name, remembered (names recur): one form per entity (exact spellings
     first, then by role, kinds filtered); the decision, when one form is the only one and
     needs no support from the rest of the text; and whether a place is among them.
@@ -100,9 +96,8 @@ def _reading(
     options = tuple(best.values())
     sure = None
     if len(options) == 1 and not _needs_support(options[0], method == "fuzzy"):
-        how = _method(method, surface, options[0])
-        score, reason = _verdict(options[0], how, similarity, 1.0, "the only entity with this name")
-        sure = (options[0].entity, options[0], score, how, reason)
+        why = "the only entity with this name"
+        sure = _accept(options[0], surface, method, similarity, 1.0, why)
     return options, sure, any(f.entity.kind is Kind.PLACE for f in options)
 
 
@@ -130,7 +125,11 @@ class _Context:
         self.units = {p for e in found for p in _units(e)}
         self.countries = {e.country for e in found if e.country}
 
-    def related(self, entity: Entity) -> bool:
+    def about(self, entity: Entity) -> _Said:
+        """What the text's sure mentions say about ``entity``."""
+        return _Said(entity.id in self.ids, self._related(entity), self._supports(entity))
+
+    def _related(self, entity: Entity) -> bool:
         """The entity is in the text, lies in a unit the text names (Koy-Tash and Chüy
         Region), or contains a place the text names; sharing only a country is not enough."""
         return (
@@ -139,8 +138,16 @@ class _Context:
             or not self.ids.isdisjoint(_units(entity))
         )
 
-    def supports(self, entity: Entity) -> bool:
+    def _supports(self, entity: Entity) -> bool:
         return entity.id in self.ids or (entity.country or "") in self.countries
+
+
+class _Said(NamedTuple):
+    """What the other mentions of a text say about one entity a span may name."""
+
+    named: bool  # a sure mention names it
+    related: bool  # ... or a place around it or within it (see _Context._related)
+    supports: bool  # ... or something from its country
 
 
 def _units(entity: Entity) -> tuple[str, ...]:
@@ -155,10 +162,12 @@ def _method(method: str, surface: str, form: Form) -> str:
     return method
 
 
-def _accept(hit: Hit, form: Form, text: str, factor: float, why: str) -> Decision:
-    method = _method(hit.method, text[hit.start : hit.end], form)
-    score, reason = _verdict(form, method, hit.similarity, factor, why)
-    return Decision(hit, form.entity, form, score, method, reason)
+def _accept(
+    form: Form, surface: str, method: str, similarity: float, factor: float, why: str
+) -> _Outcome:
+    how = _method(method, surface, form)
+    score, reason = _verdict(form, how, similarity, factor, why)
+    return form.entity, form, score, how, reason
 
 
 _HOW = {"exact": "spelled as", "key": "a spelling of", "variant": "another romanisation of",
@@ -175,57 +184,66 @@ def _verdict(
     return score, f"{how} {form.text!r} ({form.role.value}, {form.lang}); {why}"
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _contest(
-    hit: Hit, forms: list[Form], text: str, ctx: _Context, cue: str | None
-) -> Decision:
-    """The best reading of a span that needs context, or an abstention; ``cue`` is the type
-    a cue word next to the span names. Depends on the hit only through its text and method,
-    so a text's repeated mentions share the outcome."""
+    forms: tuple[Form, ...],
+    surface: str,
+    stem: int,
+    method: str,
+    similarity: float,
+    cue: str | None,
+    said: tuple[_Said, ...],
+) -> _Outcome:
+    """The best reading of a span that needs context, or an abstention. ``forms`` are the
+    span's options, ``stem`` where the matched base form ends in ``surface``, ``cue`` the
+    type a cue word next to the span names, ``said`` what the text's sure mentions say
+    about each option. Remembered: nothing else of the text counts."""
+    about = dict(zip(forms, said, strict=True))
     if len(forms) == 1:
-        unsupported = _unsupported(forms[0], hit, text, ctx, cue)
+        unsupported = _unsupported(forms[0], surface[:stem], method, about[forms[0]], cue)
         if unsupported:
-            return _abstain(hit, forms, unsupported)
-        return _accept(hit, forms[0], text, _support_factor(forms[0], ctx), "supported by the "
-                       "other mentions in the text")  # fmt: skip
-    surface = fold(text[hit.start : hit.stem_end])
+            return _abstain(forms, unsupported)
+        return _accept(forms[0], surface, method, similarity, _support_factor(about[forms[0]]),
+                       "supported by the other mentions in the text")  # fmt: skip
+    folded = fold(surface[:stem])
 
     def rank(form: Form) -> tuple[int, int, int, int, int, int, float]:
         entity = form.entity
         return (
             int(cue is not None and _type_fits(entity, cue)),
-            int(ctx.related(entity)),
+            int(about[form].related),
             # Spelling tells places apart (Karakol, Kara-Kul), not namesakes (Jeenbekov).
-            int(entity.kind is Kind.PLACE and fold(form.text) == surface),
+            int(entity.kind is Kind.PLACE and fold(form.text) == folded),
             int(form.lang != "und"),  # a name in a known language, not a stray alias
-            int(ctx.supports(entity)),
+            int(about[form].supports),
             int(entity.settlement and cue is None),
             _prominence(entity),
         )
 
     ranked = sorted(forms, key=rank, reverse=True)
     top = ranked[0]
-    unsupported = _unsupported(top, hit, text, ctx, cue)
+    unsupported = _unsupported(top, surface[:stem], method, about[top], cue)
     if unsupported:
-        return _abstain(hit, ranked, unsupported)
+        return _abstain(ranked, unsupported)
     first, second = rank(top), rank(ranked[1])
     other = _describe(ranked[1].entity)
     if first[:-1] > second[:-1]:
-        return _accept(hit, top, text, _support_factor(top, ctx), f"chosen over {other} by context")
+        return _accept(top, surface, method, similarity, _support_factor(about[top]),
+                       f"chosen over {other} by context")  # fmt: skip
     if first[-1] - second[-1] >= 1.0:
-        return _accept(hit, top, text, 0.9, f"more prominent than {other}")
-    return _abstain(hit, ranked, "ambiguous")
+        return _accept(top, surface, method, similarity, 0.9, f"more prominent than {other}")
+    return _abstain(ranked, "ambiguous")
 
 
-def _support_factor(form: Form, ctx: _Context) -> float:
+def _support_factor(said: _Said) -> float:
     """How much a reading chosen by context is trusted: fully when the text names the same
     entity in another span (coreference), a little less for other support."""
-    return 1.0 if form.entity.id in ctx.ids else 0.95
+    return 1.0 if said.named else 0.95
 
 
-def _unsupported(
-    form: Form, hit: Hit, text: str, ctx: _Context, cue: str | None
-) -> str | None:
-    """Why the best reading of a span lacks the support it needs, or None.
+def _unsupported(form: Form, stem: str, method: str, said: _Said, cue: str | None) -> str | None:
+    """Why the best reading of a span (``stem``: its text up to where the matched base form
+    ends) lacks the support it needs, or None.
 
     - A surname alone of a less prominent person needs the full name elsewhere in the text.
     - A one-word name of a place needs, by size: nothing (capitals, big cities); another
@@ -234,28 +252,28 @@ def _unsupported(
       ordinary Russian words, such as Совет).
     - A generic organisation name and a near miss (fuzzy) need another mention from its
       country."""
-    if not _needs_support(form, hit.method == "fuzzy"):
+    fuzzy = method == "fuzzy"
+    if not _needs_support(form, fuzzy):
         return None
     entity = form.entity
     if form.role is Role.FAMILY and entity.prominence < PROMINENT_PERSON:
-        if entity.id in ctx.ids:
+        if said.named:
             return None
         return "a surname alone, and the full name is not in the text"
-    if ctx.related(entity) or (cue is not None and _type_fits(entity, cue)):
+    if said.related or (cue is not None and _type_fits(entity, cue)):
         return None
-    if entity.kind is Kind.PLACE and hit.method != "fuzzy":
+    if entity.kind is Kind.PLACE and not fuzzy:
         if entity.prominence < SMALL_PLACE:
             return (
                 f"a one-word name of a small place ({entity.prominence:.0f} inhabitants), with "
                 "no cue word (village, district…) and no unit around it in the text"
             )
-        surface = text[hit.start : hit.stem_end]
-        if is_common_word(surface):
-            return f"{surface!r} is also an ordinary word, and no cue word says it is a place"
-    if ctx.supports(entity):
+        if is_common_word(stem):
+            return f"{stem!r} is also an ordinary word, and no cue word says it is a place"
+    if said.supports:
         return None
     what = (
-        "a near miss of a name" if hit.method == "fuzzy"
+        "a near miss of a name" if fuzzy
         else "a one-word place name" if entity.kind is Kind.PLACE
         else "a generic name"
     )  # fmt: skip
@@ -270,9 +288,9 @@ def _prominence(entity: Entity) -> float:
     return entity.prominence / 20
 
 
-def _abstain(hit: Hit, ranked: list[Form], why: str) -> Decision:
+def _abstain(ranked: Sequence[Form], why: str) -> _Outcome:
     names = "; ".join(_describe(f.entity) for f in ranked[:4])
-    return Decision(hit, None, ranked[0], 0.0, "abstain", f"left as written: {why}: {names}")
+    return None, ranked[0], 0.0, "abstain", f"left as written: {why}: {names}"
 
 
 def _describe(entity: Entity) -> str:
