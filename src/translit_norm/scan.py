@@ -55,7 +55,8 @@ class _Route(NamedTuple):
     step: _Step | None  # where the search stands after it, as the first word of a name
     may_start: bool  # it starts a name or is an acronym
     reach: int  # how many lower-case words before it may start an organisation name
-    near: tuple[str, float] | None  # the key of a name it nearly matches, and how nearly
+    near: tuple[str, float] | None  # for a word that starts no name: the key of a name it
+    # nearly matches, and how nearly
 
 
 
@@ -124,6 +125,9 @@ class Scanner:
         done = 0
         routes = self._routes
         for match in CAPITALISED.finditer(text):
+            start = match.start()
+            if start < done or (protected and _inside(start, protected)):
+                continue
             word = match.group()
             try:
                 route = routes[word]
@@ -131,17 +135,15 @@ class Scanner:
                 route = self._route(word)
             if route is None:
                 continue  # an ordinary capitalised word
-            start = match.start()
-            if start < done or (protected and _inside(start, protected)):
-                continue
             token = new_token(Token, (start, match.end(), route.letters))
             hit = self._at(text, token, route.step) if route.may_start else None
             if hit is None and route.reach:
                 hit = self._from_lower_case_start(text, token, done, route.reach)
-            if hit is None and route.near is not None:
-                key, similarity = route.near
-                forms = tuple(self.index.by_key[(key,)])
-                hit = Hit(token.start, token.end, forms, "fuzzy", token.end, similarity=similarity)
+            if hit is None:
+                near = route.near or self._nearest(route.letters)
+                if near is not None:
+                    forms = tuple(self.index.by_key[(near[0],)])
+                    hit = Hit(token.start, token.end, forms, "fuzzy", token.end, similarity=near[1])
             if hit is not None:
                 yield hit
                 done = hit.end
@@ -149,19 +151,25 @@ class Scanner:
     def _route(self, word: str) -> _Route | None:
         """What a capitalised word may be, remembered per word (most words of a text are
         ordinary and come again and again): the start of a name, a later word of an
-        organisation name (how far to look back), a near miss of a name; None for none."""
+        organisation name (how far to look back), a near miss of a name; None for none.
+        Whether a word that may start a name is also a near miss is asked only when no name
+        starts there."""
         letters = strip_format(word)
         step = self._next(self._root, letters)  # the first step of the search from here
         may_start = step is not None or letters in self.index.acronyms
         reach = self.index.inner_keys.get(name_key(letters), 0)
-        near = None
-        if self.fuzzy is not None and not letters.isupper():
-            near = self.fuzzy.nearest(letters)
+        near = None if may_start or reach else self._nearest(letters)
         found = may_start or reach or near
         route = _Route(letters, step, may_start, reach, near) if found else None
         if len(self._routes) < _MAX_REMEMBERED:
             self._routes[word] = route
         return route
+
+    def _nearest(self, letters: str) -> tuple[str, float] | None:
+        """The key of a one-word name that ``letters`` nearly match, and how nearly."""
+        if self.fuzzy is None or letters.isupper():
+            return None
+        return self.fuzzy.nearest(letters)
 
     def _from_lower_case_start(self, text: str, token: Token, done: int, reach: int) -> Hit | None:
         """A name that starts with lower-case words (at most ``reach``) before ``token`` and
