@@ -54,25 +54,37 @@ def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[De
         span = text[hit.start : hit.end]
         stem = hit.stem_end - hit.start
         readings.append(_reading(hit.forms, span, stem, hit.method, hit.similarity, kinds))
-    context = _Context([sure[1].entity for _, sure, _ in readings if sure is not None])
+    context = _Context([r.sure[1].entity for r in readings if r.sure is not None])
     decisions = []
-    for hit, (forms, sure, places) in zip(hits, readings, strict=True):
-        if sure is None:
-            if not forms:
+    for hit, reading in zip(hits, readings, strict=True):
+        outcome = reading.sure
+        if outcome is None:
+            if not reading.options:
                 continue
             # cue words only tell places apart: the look-around is skipped when no place fits
-            cue = _cue(hit, text) if places else None
-            said = tuple(context.about(form.entity) for form in forms)
+            cue = _cue(hit, text) if reading.places else None
+            said = context.about(reading)
             span = text[hit.start : hit.end]
             stem = hit.stem_end - hit.start
-            sure = _contest(forms, span, stem, hit.method, hit.similarity, cue, said)
-        decisions.append(_new_decision(Decision, (hit, *sure)))
+            outcome = _contest(reading.options, span, stem, hit.method, hit.similarity, cue, said)
+        decisions.append(_new_decision(Decision, (hit, *outcome)))
     return decisions
 
 
 _new_decision = tuple.__new__  # a Decision made directly: one per mention
 _ROLE_RANK = {Role.FULL: 0, Role.FAMILY_GIVEN: 1, Role.ACRONYM: 2, Role.FAMILY: 3}
 _Outcome = tuple[Entity | None, Form, float, str, str]  # a Decision without its hit
+
+
+class _Reading(NamedTuple):
+    """What a span may name (see :func:`_reading`)."""
+
+    options: tuple[Form, ...]  # one form per entity, best first
+    sure: _Outcome | None  # the decision, when it needs nothing from the rest of the text
+    places: bool  # a place is among the options (cue words matter)
+    ids: frozenset[str]  # the options' entity ids
+    units: frozenset[str]  # the units around the options (see _units)
+    countries: frozenset[str]  # the options' countries
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -83,11 +95,11 @@ def _reading(
     method: str,
     similarity: float,
     kinds: frozenset[Kind] | None,
-) -> tuple[tuple[Form, ...], _Outcome | None, bool]:
+) -> _Reading:
     """What a span may name, remembered (names recur): one form per entity (exact spellings
     first, then by role, kinds filtered); the decision, when one form is the only one and
-    needs no support from the rest of the text; and whether a place is among them.
-    ``stem`` is where the matched base form ends in ``surface``."""
+    needs no support from the rest of the text; and what of the options the rest of the
+    text can speak of. ``stem`` is where the matched base form ends in ``surface``."""
     folded = fold(surface[:stem])
     best: dict[str, Form] = {}
     for form in sorted(forms, key=lambda f: (fold(f.text) != folded, _ROLE_RANK[f.role])):
@@ -98,7 +110,15 @@ def _reading(
     if len(options) == 1 and not _needs_support(options[0], method == "fuzzy"):
         why = "the only entity with this name"
         sure = _accept(options[0], surface, method, similarity, 1.0, why)
-    return options, sure, any(f.entity.kind is Kind.PLACE for f in options)
+    entities = [form.entity for form in options]
+    return _Reading(
+        options,
+        sure,
+        any(entity.kind is Kind.PLACE for entity in entities),
+        frozenset(entity.id for entity in entities),
+        frozenset(unit for entity in entities for unit in _units(entity)),
+        frozenset(entity.country or "" for entity in entities),
+    )
 
 
 def _needs_support(form: Form, fuzzy: bool) -> bool:
@@ -125,29 +145,36 @@ class _Context:
         self.units = {p for e in found for p in _units(e)}
         self.countries = {e.country for e in found if e.country}
 
-    def about(self, entity: Entity) -> _Said:
-        """What the text's sure mentions say about ``entity``."""
-        return _Said(entity.id in self.ids, self._related(entity), self._supports(entity))
-
-    def _related(self, entity: Entity) -> bool:
-        """The entity is in the text, lies in a unit the text names (Koy-Tash and Chüy
-        Region), or contains a place the text names; sharing only a country is not enough."""
-        return (
-            entity.id in self.ids
-            or entity.id in self.units
-            or not self.ids.isdisjoint(_units(entity))
+    def about(self, reading: _Reading) -> _Said:
+        """What the text's sure mentions say about a span's options."""
+        return _Said(
+            reading.ids & self.ids,
+            reading.ids & self.units,
+            reading.units & self.ids,
+            reading.countries & self.countries,
         )
-
-    def _supports(self, entity: Entity) -> bool:
-        return entity.id in self.ids or (entity.country or "") in self.countries
 
 
 class _Said(NamedTuple):
-    """What the other mentions of a text say about one entity a span may name."""
+    """What the sure mentions of a text say about the options of a span: the part of the
+    text's context that its decision depends on (so the decision can be remembered)."""
 
-    named: bool  # a sure mention names it
-    related: bool  # ... or a place around it or within it (see _Context._related)
-    supports: bool  # ... or something from its country
+    named: frozenset[str]  # options that a sure mention names
+    units: frozenset[str]  # options that are units around a place a sure mention names
+    around: frozenset[str]  # units around the options that a sure mention names
+    countries: frozenset[str]  # the options' countries that a sure mention shares
+
+    def related(self, entity: Entity) -> bool:
+        """The entity is in the text, lies in a unit the text names (Koy-Tash and Chüy
+        Region), or contains a place the text names; sharing only a country is not enough."""
+        return (
+            entity.id in self.named
+            or entity.id in self.units
+            or not self.around.isdisjoint(_units(entity))
+        )
+
+    def supports(self, entity: Entity) -> bool:
+        return entity.id in self.named or (entity.country or "") in self.countries
 
 
 def _units(entity: Entity) -> tuple[str, ...]:
@@ -192,18 +219,17 @@ def _contest(
     method: str,
     similarity: float,
     cue: str | None,
-    said: tuple[_Said, ...],
+    said: _Said,
 ) -> _Outcome:
     """The best reading of a span that needs context, or an abstention. ``forms`` are the
     span's options, ``stem`` where the matched base form ends in ``surface``, ``cue`` the
     type a cue word next to the span names, ``said`` what the text's sure mentions say
-    about each option. Remembered: nothing else of the text counts."""
-    about = dict(zip(forms, said, strict=True))
+    about the options. Remembered: nothing else of the text counts."""
     if len(forms) == 1:
-        unsupported = _unsupported(forms[0], surface[:stem], method, about[forms[0]], cue)
+        unsupported = _unsupported(forms[0], surface[:stem], method, said, cue)
         if unsupported:
             return _abstain(forms, unsupported)
-        return _accept(forms[0], surface, method, similarity, _support_factor(about[forms[0]]),
+        return _accept(forms[0], surface, method, similarity, _support_factor(forms[0], said),
                        "supported by the other mentions in the text")  # fmt: skip
     folded = fold(surface[:stem])
 
@@ -211,34 +237,34 @@ def _contest(
         entity = form.entity
         return (
             int(cue is not None and _type_fits(entity, cue)),
-            int(about[form].related),
+            int(said.related(entity)),
             # Spelling tells places apart (Karakol, Kara-Kul), not namesakes (Jeenbekov).
             int(entity.kind is Kind.PLACE and fold(form.text) == folded),
             int(form.lang != "und"),  # a name in a known language, not a stray alias
-            int(about[form].supports),
+            int(said.supports(entity)),
             int(entity.settlement and cue is None),
             _prominence(entity),
         )
 
     ranked = sorted(forms, key=rank, reverse=True)
     top = ranked[0]
-    unsupported = _unsupported(top, surface[:stem], method, about[top], cue)
+    unsupported = _unsupported(top, surface[:stem], method, said, cue)
     if unsupported:
         return _abstain(ranked, unsupported)
     first, second = rank(top), rank(ranked[1])
     other = _describe(ranked[1].entity)
     if first[:-1] > second[:-1]:
-        return _accept(top, surface, method, similarity, _support_factor(about[top]),
+        return _accept(top, surface, method, similarity, _support_factor(top, said),
                        f"chosen over {other} by context")  # fmt: skip
     if first[-1] - second[-1] >= 1.0:
         return _accept(top, surface, method, similarity, 0.9, f"more prominent than {other}")
     return _abstain(ranked, "ambiguous")
 
 
-def _support_factor(said: _Said) -> float:
+def _support_factor(form: Form, said: _Said) -> float:
     """How much a reading chosen by context is trusted: fully when the text names the same
     entity in another span (coreference), a little less for other support."""
-    return 1.0 if said.named else 0.95
+    return 1.0 if form.entity.id in said.named else 0.95
 
 
 def _unsupported(form: Form, stem: str, method: str, said: _Said, cue: str | None) -> str | None:
@@ -257,10 +283,10 @@ def _unsupported(form: Form, stem: str, method: str, said: _Said, cue: str | Non
         return None
     entity = form.entity
     if form.role is Role.FAMILY and entity.prominence < PROMINENT_PERSON:
-        if said.named:
+        if entity.id in said.named:
             return None
         return "a surname alone, and the full name is not in the text"
-    if said.related or (cue is not None and _type_fits(entity, cue)):
+    if said.related(entity) or (cue is not None and _type_fits(entity, cue)):
         return None
     if entity.kind is Kind.PLACE and not fuzzy:
         if entity.prominence < SMALL_PLACE:
@@ -270,7 +296,7 @@ def _unsupported(form: Form, stem: str, method: str, said: _Said, cue: str | Non
             )
         if is_common_word(stem):
             return f"{stem!r} is also an ordinary word, and no cue word says it is a place"
-    if said.supports:
+    if said.supports(entity):
         return None
     what = (
         "a near miss of a name" if fuzzy
