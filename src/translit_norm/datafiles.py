@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,10 @@ if TYPE_CHECKING:
 
 def data_dir(name: str) -> Traversable:
     """The data folder ``name`` (``gazetteers``, ``keys``) shipped with the package."""
-    folder = resources.files("translit_norm") / "data" / name
-    if folder.is_dir():
-        return folder
-    return Path(__file__).resolve().parents[2] / "data" / name  # a source checkout
+    here = Path(__file__).resolve().parent
+    for folder in (here / "data" / name, here.parents[1] / "data" / name):  # installed, checkout
+        if folder.is_dir():
+            return folder
+    from importlib import resources  # a package that is not a folder (a zip): slower to import
+
+    return resources.files("translit_norm") / "data" / name

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rapidfuzz import fuzz, process
-
 from .keys import name_key
 
 MIN_LETTERS = 6  # shorter words are too often ordinary words one letter away from a name
@@ -43,6 +41,8 @@ class FuzzyIndex:
         found = None
         key = name_key(word)
         if len(word) >= MIN_LETTERS and key:
+            from rapidfuzz import fuzz, process  # imported on the first near-miss look-up
+
             best: tuple[str, float] | None = None
             for size in range(len(key) - _SPREAD, len(key) + _SPREAD + 1):
                 for end in _ends(key):

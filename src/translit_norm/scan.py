@@ -13,15 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from .fuzzy import FuzzyIndex
 from .index import Form, NameIndex, fold
 from .inflection import lemmas
 from .keys import name_key
 from .text import CAPITALISED, NEXT_WORD, Token, new_token, previous_word, strip_format
-
-if TYPE_CHECKING:
-    from .fuzzy import FuzzyIndex
 
 _MAX_REMEMBERED = 1 << 18
 _MIN_KEYED = 3  # a one-word name of fewer letters must be spelled as the gazetteer has it
@@ -110,8 +108,6 @@ class Scanner:
         self.index = index
         self.fuzzy: FuzzyIndex | None = None
         if fuzzy:
-            from .fuzzy import FuzzyIndex  # rapidfuzz is imported on first use only
-
             self.fuzzy = FuzzyIndex([keys[0] for keys in index.by_key if len(keys) == 1])
         self._prefixes = {keys[:n] for keys in index.by_key for n in range(1, len(keys) + 1)}
         self._continued = {keys[:n] for keys in index.by_key for n in range(1, len(keys))}
