@@ -20,7 +20,7 @@ from .inflection import is_common_word
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
-from .text import NEXT_WORD, previous_word, strip_format
+from .text import NEXT_WORD, strip_format, word_before
 from .vocabulary import CUE_WORDS
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
@@ -329,17 +329,18 @@ _LINKS = frozenset({"of", "de", "du", "d"})  # "village of X", "village de X"
 
 def _cue(hit: Hit, text: str) -> str | None:
     """The type named by a cue word right next to the hit: "X region", "село X", "village
-    of X" (not "Tamchy village and X", not "X, Chüy Region")."""
-    before = previous_word(text, hit.start)
+    of X" (not "Tamchy village and X", not "X, Chüy Region"). Keys ignore format
+    characters, so the words are keyed as written."""
+    before = word_before(text, hit.start)
     if before is not None:
-        cue = CUE_WORDS.get(name_key(before.word))
-        if cue is None and before.word.casefold() in _LINKS:
-            farther = previous_word(text, before.start)
-            cue = CUE_WORDS.get(name_key(farther.word)) if farther is not None else None
+        cue = CUE_WORDS.get(name_key(before.group(1)))
+        if cue is None and strip_format(before.group(1)).casefold() in _LINKS:
+            farther = word_before(text, before.start(1))
+            cue = CUE_WORDS.get(name_key(farther.group(1))) if farther is not None else None
         if cue is not None:
             return cue
     after = NEXT_WORD.match(text, hit.end)
-    return CUE_WORDS.get(name_key(strip_format(after.group(1)))) if after is not None else None
+    return CUE_WORDS.get(name_key(after.group(1))) if after is not None else None
 
 
 def _type_fits(entity: Entity, cue: str) -> bool:
