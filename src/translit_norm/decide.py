@@ -49,11 +49,10 @@ class Decision(NamedTuple):
 
 def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[Decision]:
     """Decide every hit of one text."""
-    readings = []
-    for hit in hits:
-        span = text[hit.start : hit.end]
-        stem = hit.stem_end - hit.start
-        readings.append(_reading(hit.forms, span, stem, hit.method, hit.similarity, kinds))
+    readings = [
+        _reading(forms, text[start:end], stem_end - start, method, similarity, kinds)
+        for start, end, forms, method, stem_end, _, similarity in hits
+    ]
     context = _Context([r.sure[1].entity for r in readings if r.sure is not None])
     decisions = []
     for hit, reading in zip(hits, readings, strict=True):
@@ -61,17 +60,17 @@ def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[De
         if outcome is None:
             if not reading.options:
                 continue
+            start, end, _, method, stem_end, _, similarity = hit
             # cue words only tell places apart: the look-around is skipped when no place fits
             cue = _cue(hit, text) if reading.places else None
             said = context.about(reading)
-            span = text[hit.start : hit.end]
-            stem = hit.stem_end - hit.start
-            outcome = _contest(reading.options, span, stem, hit.method, hit.similarity, cue, said)
+            span, stem = text[start:end], stem_end - start
+            outcome = _contest(reading.options, span, stem, method, similarity, cue, said)
         decisions.append(_new_decision(Decision, (hit, *outcome)))
     return decisions
 
 
-_new_decision = tuple.__new__  # a Decision made directly: one per mention
+_new_decision = _new_said = tuple.__new__  # named tuples made directly: one per mention
 _ROLE_RANK = {Role.FULL: 0, Role.FAMILY_GIVEN: 1, Role.ACRONYM: 2, Role.FAMILY: 3}
 _Outcome = tuple[Entity | None, Form, float, str, str]  # a Decision without its hit
 
@@ -147,12 +146,13 @@ class _Context:
 
     def about(self, reading: _Reading) -> _Said:
         """What the text's sure mentions say about a span's options."""
-        return _Said(
+        said = (
             reading.ids & self.ids,
             reading.ids & self.units,
             reading.units & self.ids,
             reading.countries & self.countries,
         )
+        return _new_said(_Said, said)
 
 
 class _Said(NamedTuple):

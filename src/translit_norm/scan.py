@@ -188,17 +188,19 @@ class Scanner:
     def _at(self, text: str, first: Token, step: _Step | None = None) -> Hit | None:
         """The longest name that starts at ``first``, or its acronym; ``step`` is where the
         search stands after the first word, when the caller knows it."""
-        acronym = self.index.acronyms.get(first.word) if first.word.isupper() else None
+        start, end, letters = first
+        acronym = self.index.acronyms.get(letters) if letters.isupper() else None
         if step is None:
-            step = self._next(self._root, first.word)
+            step = self._next(self._root, letters)
         found = None  # the longest whole name: its step, words, and its last word's span
         # a name has a capitalised word: "state committee" in lower case is prose, not a name
-        capitalised = first.word[:1].isupper()
-        words, last_start, last_end = 1, first.start, first.end
+        capitalised = letters[:1].isupper()
+        words, last_start, last_end = 1, start, end
+        max_words = self.index.max_words
         while step is not None:
             if step.forms and capitalised:
                 found = (step, words, last_start, last_end)
-            if not step.goes_on or words == self.index.max_words:
+            if not step.goes_on or words == max_words:
                 break
             match = NEXT_WORD.match(text, last_end)
             if match is None:
@@ -209,16 +211,16 @@ class Scanner:
             last_start, last_end = match.span(1)
             capitalised = capitalised or word[:1].isupper()
         if acronym and (found is None or found[1] == 1):  # "МЧС", but "МЧС России" whole
-            return Hit(first.start, first.end, tuple(acronym), "acronym", first.end)
+            return Hit(start, end, tuple(acronym), "acronym", end)
         if found is None:
             return None
         step, words, last_start, last_end = found
-        if words == 1 and _too_short_to_key(first.word) and not _spelled(first.word, step.forms):
+        if words == 1 and _too_short_to_key(letters) and not _spelled(letters, step.forms):
             return None  # "A" is not "Aya", "UTC" is not "Osh": short keys fold too much
         stem_end = last_end
         if step.stem is not None:  # an ending was cut off the last word
             stem_end = last_start + _stem_length(text[last_start:last_end], step.stem)
-        hit = (first.start, last_end, step.forms, step.method, stem_end, step.inflected, 1.0)
+        hit = (start, last_end, step.forms, step.method, stem_end, step.inflected, 1.0)
         return _new_hit(Hit, hit)
 
     def _next(self, step: _Step, word: str) -> _Step | None:
@@ -265,7 +267,7 @@ def _stem_length(surface: str, stem: str) -> int:
 def _too_short_to_key(word: str) -> bool:
     """Words that must be spelled as a name is, not merely share its key: very short ones,
     and short ones in capitals (acronyms such as UTC)."""
-    return len(word) < _MIN_KEYED or (word.isupper() and len(word) <= _MAX_ACRONYM)
+    return len(word) <= _MAX_ACRONYM and (len(word) < _MIN_KEYED or word.isupper())
 
 
 def _spelled(word: str, forms: tuple[Form, ...]) -> bool:
