@@ -47,8 +47,15 @@ _RUSSIAN = (
     "я",
     "и",
 )
-# Latin-script press endings: Polish/Czech datives and instrumentals, German genitive.
-_LATIN = ("owi", "ovi", "em", "om", "ie", "a", "u", "s", "e")
+# Latin-script press endings: Polish/Czech datives and instrumentals, German genitives
+# (Kirgisistans, des Grenzdienstes).
+_LATIN = ("owi", "ovi", "em", "om", "es", "ie", "a", "u", "s", "e")
+# A German adjective that opens a name (kirgisische Regierung, kirgisischer Grenzdienst) is
+# declined in the text: der kirgisischen Regierung, dem kirgisischen Grenzdienst. Its
+# nominative endings, and the declined ones that stand for them:
+_GERMAN_ADJECTIVE = ("e", "er", "es")
+_GERMAN_DECLINED = ("en", "em", "er", "es")
+_MIN_ADJECTIVE_STEM = 4  # not the articles den, dem, der, des
 # Shortest stem left after cutting an ending (Ош-та is not cut: Ош is too short to guess at).
 # A stem only counts when it is a known name, and a one-word name of a smaller place needs
 # its country elsewhere in the text, so short stems of ordinary words do no harm.
@@ -69,7 +76,7 @@ def lemmas(word: str) -> tuple[str, ...]:
         return _unique(
             word, [*_pymorphy_lemmas(word), *_strip(word, _RUSSIAN + _KYRGYZ, _MIN_STEM)]
         )
-    return _unique(word, _strip(word, _LATIN, _MIN_STEM))
+    return _unique(word, [*_strip(word, _LATIN, _MIN_STEM), *_german_adjective(word)])
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -104,6 +111,18 @@ def _strip(word: str, endings: tuple[str, ...], min_stem: int) -> list[str]:
         word[: len(word) - len(ending)]
         for ending in endings
         if lower.endswith(ending) and len(word) - len(ending) >= min_stem
+    ]
+
+
+def _german_adjective(word: str) -> list[str]:
+    """The nominatives a declined German adjective in lower case may stand for:
+    kirgisischen -> kirgisische, kirgisischer, kirgisisches."""
+    if not word[:1].islower():
+        return []
+    return [
+        stem + ending
+        for stem in _strip(word, _GERMAN_DECLINED, _MIN_ADJECTIVE_STEM)
+        for ending in _GERMAN_ADJECTIVE
     ]
 
 

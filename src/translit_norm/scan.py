@@ -19,7 +19,15 @@ from .fuzzy import FuzzyIndex
 from .index import Form, NameIndex, fold
 from .inflection import lemmas
 from .keys import name_key
-from .text import CAPITALISED, NEXT_WORD, Token, new_token, previous_word, strip_format
+from .text import (
+    CAPITALISED,
+    NEXT_WORD,
+    Token,
+    is_cyrillic,
+    new_token,
+    previous_word,
+    strip_format,
+)
 
 _MAX_REMEMBERED = 1 << 18
 _MIN_KEYED = 3  # a one-word name of fewer letters must be spelled as the gazetteer has it
@@ -153,7 +161,10 @@ class Scanner:
         letters = strip_format(word)
         step = self._next(self._root, letters)  # the first step of the search from here
         may_start = step is not None or letters in self.index.acronyms
-        reach = self.index.inner_keys.get(name_key(letters), 0)
+        inner = self.index.inner_keys
+        reach = inner.get(name_key(letters), 0)
+        if not reach and not is_cyrillic(letters):  # declined: des ... Innenministeriums
+            reach = max((inner.get(name_key(base), 0) for base in lemmas(letters)), default=0)
         near = None if may_start or reach else self._nearest(letters)
         found = may_start or reach or near
         route = _Route(letters, step, may_start, reach, near) if found else None
@@ -179,11 +190,17 @@ class Scanner:
             chain.append(word)
             right = word.start
         for start in reversed(chain):  # the farthest start first: longest name
-            if start.word.casefold() in self.index.lower_starts:
+            if self._may_start_lower(start.word):
                 hit = self._at(text, start)
                 if hit is not None and hit.end >= token.end:
                     return hit
         return None
+
+    def _may_start_lower(self, word: str) -> bool:
+        """Whether a lower-case word may be the first word of an organisation name, as
+        written or declined (des kirgisischen Innenministeriums)."""
+        starts = self.index.lower_starts
+        return word.casefold() in starts or any(b.casefold() in starts for b in lemmas(word))
 
     def _at(self, text: str, first: Token, step: _Step | None = None) -> Hit | None:
         """The longest name that starts at ``first``, or its acronym; ``step`` is where the
