@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .index import Form, Role, fold
@@ -47,14 +47,14 @@ class Decision(NamedTuple):
     reason: str
 
 
-def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[Decision]:
-    """Decide every hit of one text."""
+def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> Iterator[Decision]:
+    """Decide every hit of one text, in order (one at a time: a decision used and dropped
+    at once never reaches the garbage collector's older generations)."""
     readings = [
         _reading(forms, text[start:end], stem_end - start, method, similarity, kinds)
         for start, end, forms, method, stem_end, _, similarity in hits
     ]
     context = _Context([r.sure[1].entity for r in readings if r.sure is not None])
-    decisions = []
     for hit, reading in zip(hits, readings, strict=True):
         outcome = reading.sure
         if outcome is None:
@@ -66,8 +66,7 @@ def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> list[De
             said = context.about(reading)
             span, stem = text[start:end], stem_end - start
             outcome = _contest(reading.options, span, stem, method, similarity, cue, said)
-        decisions.append(_new_decision(Decision, (hit, *outcome)))
-    return decisions
+        yield _new_decision(Decision, (hit, *outcome))
 
 
 _new_decision = _new_said = tuple.__new__  # named tuples made directly: one per mention
@@ -81,9 +80,9 @@ class _Reading(NamedTuple):
     options: tuple[Form, ...]  # one form per entity, best first
     sure: _Outcome | None  # the decision, when it needs nothing from the rest of the text
     places: bool  # a place is among the options (cue words matter)
-    ids: frozenset[str]  # the options' entity ids
-    units: frozenset[str]  # the units around the options (see _units)
-    countries: frozenset[str]  # the options' countries
+    ids: tuple[str, ...]  # the options' entity ids
+    units: tuple[str, ...]  # the units around the options (see _units)
+    countries: tuple[str, ...]  # the options' countries
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -114,9 +113,9 @@ def _reading(
         options,
         sure,
         any(entity.kind is Kind.PLACE for entity in entities),
-        frozenset(entity.id for entity in entities),
-        frozenset(unit for entity in entities for unit in _units(entity)),
-        frozenset(entity.country or "" for entity in entities),
+        tuple({entity.id: None for entity in entities}),
+        tuple({unit: None for entity in entities for unit in _units(entity)}),
+        tuple({entity.country or "": None for entity in entities}),
     )
 
 
@@ -147,10 +146,10 @@ class _Context:
     def about(self, reading: _Reading) -> _Said:
         """What the text's sure mentions say about a span's options."""
         said = (
-            reading.ids & self.ids,
-            reading.ids & self.units,
-            reading.units & self.ids,
-            reading.countries & self.countries,
+            _common(self.ids, reading.ids),
+            _common(self.units, reading.ids),
+            _common(self.ids, reading.units),
+            _common(self.countries, reading.countries),
         )
         return _new_said(_Said, said)
 
@@ -159,10 +158,10 @@ class _Said(NamedTuple):
     """What the sure mentions of a text say about the options of a span: the part of the
     text's context that its decision depends on (so the decision can be remembered)."""
 
-    named: frozenset[str]  # options that a sure mention names
-    units: frozenset[str]  # options that are units around a place a sure mention names
-    around: frozenset[str]  # units around the options that a sure mention names
-    countries: frozenset[str]  # the options' countries that a sure mention shares
+    named: tuple[str, ...]  # options that a sure mention names
+    units: tuple[str, ...]  # options that are units around a place a sure mention names
+    around: tuple[str, ...]  # units around the options that a sure mention names
+    countries: tuple[str, ...]  # the options' countries that a sure mention shares
 
     def related(self, entity: Entity) -> bool:
         """The entity is in the text, lies in a unit the text names (Koy-Tash and Chüy
@@ -170,11 +169,18 @@ class _Said(NamedTuple):
         return (
             entity.id in self.named
             or entity.id in self.units
-            or not self.around.isdisjoint(_units(entity))
+            or any(unit in self.around for unit in _units(entity))
         )
 
     def supports(self, entity: Entity) -> bool:
         return entity.id in self.named or (entity.country or "") in self.countries
+
+
+def _common(found: set[str], options: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``options`` in ``found``, in a fixed order (a key of the remembered outcome; tuples
+    of strings, unlike sets, cost the garbage collector nothing once it has seen them)."""
+    both = found.intersection(options)
+    return tuple(sorted(both)) if both else ()
 
 
 def _units(entity: Entity) -> tuple[str, ...]:

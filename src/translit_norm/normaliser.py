@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -135,7 +135,7 @@ class Normaliser:
                 mentions.append(mention)
         return mentions
 
-    def _decisions(self, text: str, kinds: object) -> list[Decision]:
+    def _decisions(self, text: str, kinds: object) -> Iterator[Decision]:
         """What each span of ``text`` that names a known entity is decided to name."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
