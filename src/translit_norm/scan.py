@@ -12,7 +12,7 @@ span, using the whole text as context.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .fuzzy import FuzzyIndex
@@ -77,8 +77,9 @@ class _Path:
 @dataclass(slots=True, eq=False)
 class _Step:
     """Where the word-by-word search from one start stands: the paths that the words so far
-    continue, whether any goes on, and the hit the words make when they are a whole name
-    (the reading with the fewest inflected words), worked out once per step."""
+    continue (kept only while some goes on), whether any goes on, the hit the words make when
+    they are a whole name (the reading with the fewest inflected words), worked out once per
+    step, and the step after each next word seen."""
 
     paths: list[_Path]
     depth: int  # words so far
@@ -87,6 +88,7 @@ class _Step:
     method: str = ""  # the hit's method: key, variant or inflection
     inflected: int = 0  # words matched through a base form
     stem: str | None = None  # the base form of the last word, when that word is inflected
+    after: dict[str, _Step | None] = field(default_factory=dict)  # by next word as written
 
     @classmethod
     def of(
@@ -101,6 +103,8 @@ class _Step:
         for path in paths:
             if path.keys in by_key and (name is None or len(path.inflected) < len(name.inflected)):
                 name = path
+        if not goes_on:
+            paths = []  # no word continues them: the search stops here
         if name is None:
             return cls(paths, depth, goes_on)
         method = "inflection" if name.inflected else "variant" if name.respelled else "key"
@@ -121,7 +125,7 @@ class Scanner:
         self._continued = {keys[:n] for keys in index.by_key for n in range(1, len(keys))}
         self._routes: dict[str, _Route | None] = {}
         self._root = _Step([_Path((), (), "")], 0, True)
-        self._steps: dict[tuple[_Step, str], _Step | None] = {}
+        self._steps = 0  # steps remembered (in _Step.after)
 
     def scan(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         """Yield non-overlapping hits, left to right, longest match at each start; spans in
@@ -245,13 +249,14 @@ class Scanner:
         (format characters are taken out here, on the first visit): the same names and the
         same words after them come again and again."""
         try:
-            return self._steps[(step, word)]
+            return step.after[word]
         except KeyError:
             pass
         paths = self._extend(step.paths, strip_format(word), step.depth)
         found = _Step.of(paths, self.index.by_key, self._continued) if paths else None
-        if len(self._steps) < _MAX_REMEMBERED:
-            self._steps[(step, word)] = found
+        if self._steps < _MAX_REMEMBERED:
+            step.after[word] = found
+            self._steps += 1
         return found
 
     def _extend(self, paths: list[_Path], word: str, depth: int) -> list[_Path]:
