@@ -81,7 +81,7 @@ class _Step:
     they are a whole name (the reading with the fewest inflected words), worked out once per
     step, and the step after each next word seen."""
 
-    paths: list[_Path]
+    paths: tuple[_Path, ...]
     depth: int  # words so far
     goes_on: bool
     forms: tuple[Form, ...] = ()  # the forms of the whole name; () when the words are none
@@ -93,7 +93,7 @@ class _Step:
     @classmethod
     def of(
         cls,
-        paths: list[_Path],
+        paths: tuple[_Path, ...],
         by_key: dict[tuple[str, ...], list[Form]],
         continued: set[tuple[str, ...]],
     ) -> _Step:
@@ -104,7 +104,7 @@ class _Step:
             if path.keys in by_key and (name is None or len(path.inflected) < len(name.inflected)):
                 name = path
         if not goes_on:
-            paths = []  # no word continues them: the search stops here
+            paths = ()  # no word continues them: the search stops here
         if name is None:
             return cls(paths, depth, goes_on)
         method = "inflection" if name.inflected else "variant" if name.respelled else "key"
@@ -124,7 +124,7 @@ class Scanner:
         self._prefixes = {keys[:n] for keys in index.by_key for n in range(1, len(keys) + 1)}
         self._continued = {keys[:n] for keys in index.by_key for n in range(1, len(keys))}
         self._routes: dict[str, _Route | None] = {}
-        self._root = _Step([_Path((), (), "")], 0, True)
+        self._root = _Step((_Path((), (), ""),), 0, True)
         self._steps = 0  # steps remembered (in _Step.after)
 
     def scan(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
@@ -259,7 +259,7 @@ class Scanner:
             self._steps += 1
         return found
 
-    def _extend(self, paths: list[_Path], word: str, depth: int) -> list[_Path]:
+    def _extend(self, paths: tuple[_Path, ...], word: str, depth: int) -> tuple[_Path, ...]:
         """The paths that ``word`` continues: by its key, else as another scheme's spelling,
         else by a base form (inflection)."""
         own, *others = self.index.word_keys(word)
@@ -269,7 +269,7 @@ class Scanner:
             out = [_Path(keys, p.inflected, "", True) for p in paths for key in others
                    if (keys := (*p.keys, key)) in self._prefixes]  # fmt: skip
         if out:
-            return out
+            return tuple(out)
         seen = set()
         for path in paths:
             for base in lemmas(word):
@@ -277,7 +277,7 @@ class Scanner:
                 if keys in self._prefixes and keys not in seen:
                     seen.add(keys)
                     out.append(_Path(keys, (*path.inflected, depth), base, path.respelled))
-        return out
+        return tuple(out)
 
 
 def _stem_length(surface: str, stem: str) -> int:
