@@ -37,7 +37,8 @@ _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY:
 
 
 class Decision(NamedTuple):
-    """The outcome for one hit: an entity (or None to abstain), its form, score and why."""
+    """The outcome for one hit (whose ``forms`` are now the span's options, one per
+    entity): an entity (or None to abstain), its form, score and why."""
 
     hit: Hit
     entity: Entity | None
@@ -47,29 +48,37 @@ class Decision(NamedTuple):
     reason: str
 
 
-def decide(hits: list[Hit], text: str, kinds: frozenset[Kind] | None) -> Iterator[Decision]:
-    """Decide every hit of one text, in order (one at a time: a decision used and dropped
-    at once never reaches the garbage collector's older generations)."""
-    readings = [
-        _reading(forms, text[start:end], stem_end - start, method, similarity, kinds)
-        for start, end, forms, method, stem_end, _, similarity in hits
-    ]
+def decide(hits: Iterable[Hit], text: str, kinds: frozenset[Kind] | None) -> Iterator[Decision]:
+    """Decide every hit of one text, in order.
+
+    Sure spans are the context of the rest, so all hits are read before the first decision.
+    What is kept of them meanwhile are plain tuples of numbers and strings, and decisions
+    come one at a time: on a long text, tens of thousands of hits that lived through the
+    call would otherwise reach the garbage collector's oldest generation and make it walk
+    every object of the process again and again."""
+    spans, readings = [], []
+    for start, end, forms, method, stem_end, inflected, similarity in hits:
+        readings.append(_reading(forms, text[start:end], stem_end - start, method, similarity,
+                                 kinds))  # fmt: skip
+        spans.append((start, end, method, stem_end, inflected, similarity))
     context = _Context([r.sure[1].entity for r in readings if r.sure is not None])
-    for hit, reading in zip(hits, readings, strict=True):
+    for (start, end, method, stem_end, inflected, similarity), reading in zip(
+        spans, readings, strict=True
+    ):
         outcome = reading.sure
         if outcome is None:
             if not reading.options:
                 continue
-            start, end, _, method, stem_end, _, similarity = hit
             # cue words only tell places apart: the look-around is skipped when no place fits
-            cue = _cue(hit, text) if reading.places else None
+            cue = _cue(start, end, text) if reading.places else None
             said = context.about(reading)
             span, stem = text[start:end], stem_end - start
             outcome = _contest(reading.options, span, stem, method, similarity, cue, said)
-        yield _new_decision(Decision, (hit, *outcome))
+        hit = (start, end, reading.options, method, stem_end, inflected, similarity)
+        yield _new_decision(Decision, (_new_hit(Hit, hit), *outcome))
 
 
-_new_decision = _new_said = tuple.__new__  # named tuples made directly: one per mention
+_new_decision = _new_hit = _new_said = tuple.__new__  # named tuples made directly
 _ROLE_RANK = {Role.FULL: 0, Role.FAMILY_GIVEN: 1, Role.ACRONYM: 2, Role.FAMILY: 3}
 _Outcome = tuple[Entity | None, Form, float, str, str]  # a Decision without its hit
 
@@ -333,11 +342,11 @@ def _describe(entity: Entity) -> str:
 _LINKS = frozenset({"of", "de", "du", "d"})  # "village of X", "village de X"
 
 
-def _cue(hit: Hit, text: str) -> str | None:
-    """The type named by a cue word right next to the hit: "X region", "село X", "village
+def _cue(start: int, end: int, text: str) -> str | None:
+    """The type named by a cue word right next to the span: "X region", "село X", "village
     of X" (not "Tamchy village and X", not "X, Chüy Region"). Keys ignore format
     characters, so the words are keyed as written."""
-    before = word_before(text, hit.start)
+    before = word_before(text, start)
     if before is not None:
         cue = CUE_WORDS.get(name_key(before.group(1)))
         if cue is None and strip_format(before.group(1)).casefold() in _LINKS:
@@ -345,7 +354,7 @@ def _cue(hit: Hit, text: str) -> str | None:
             cue = CUE_WORDS.get(name_key(farther.group(1))) if farther is not None else None
         if cue is not None:
             return cue
-    after = NEXT_WORD.match(text, hit.end)
+    after = NEXT_WORD.match(text, end)
     return CUE_WORDS.get(name_key(after.group(1))) if after is not None else None
 
 

@@ -141,7 +141,7 @@ class Normaliser:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = parse_kinds(kinds) if kinds is not None else self.kinds
         protected = [m.span() for m in _MARKUP.finditer(text)] if "<entity" in text else []
-        return decide(list(self._scanner.scan(text, protected)), text, wanted)
+        return decide(self._scanner.scan(text, protected), text, wanted)
 
     def _floor(self, min_score: float | None) -> float:
         return self.min_score if min_score is None else _check_score(min_score)
