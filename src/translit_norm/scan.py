@@ -126,6 +126,7 @@ class Scanner:
         self._routes: dict[str, _Route | None] = {}
         self._root = _Step((_Path((), (), ""),), 0, True)
         self._steps = 0  # steps remembered (in _Step.after)
+        self._lower_starts: dict[str, bool] = {}
 
     def scan(self, text: str, protected: Sequence[tuple[int, int]] = ()) -> Iterator[Hit]:
         """Yield non-overlapping hits, left to right, longest match at each start; spans in
@@ -202,9 +203,16 @@ class Scanner:
 
     def _may_start_lower(self, word: str) -> bool:
         """Whether a lower-case word may be the first word of an organisation name, as
-        written or declined (des kirgisischen Innenministeriums)."""
+        written or declined (des kirgisischen Innenministeriums); remembered per word."""
+        try:
+            return self._lower_starts[word]
+        except KeyError:
+            pass
         starts = self.index.lower_starts
-        return word.casefold() in starts or any(b.casefold() in starts for b in lemmas(word))
+        found = word.casefold() in starts or any(b.casefold() in starts for b in lemmas(word))
+        if len(self._lower_starts) < _MAX_REMEMBERED:
+            self._lower_starts[word] = found
+        return found
 
     def _at(self, text: str, first: Token, step: _Step | None = None) -> Hit | None:
         """The longest name that starts at ``first``, or its acronym; ``step`` is where the
