@@ -9,10 +9,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
-from .keycache import word_keys, word_respellings
 from .keys import name_key
 from .model import Entity, Kind
-from .spellings import respelled_keys
 from .text import is_cyrillic, words
 from .vocabulary import INSTITUTION_WORDS
 
@@ -132,6 +130,8 @@ class NameIndex:
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
         """Index every form of every entity in ``gazetteer``."""
+        from .keycache import word_keys, word_respellings  # not needed to load the cache
+
         index = cls()
         known, respellings = word_keys(), word_respellings()
         for entity in gazetteer:
@@ -154,6 +154,8 @@ class NameIndex:
         keys = tuple(known.get(word) or name_key(word) for word in parts)
         if not keys or not all(keys):
             return
+        from .spellings import respelled_keys  # not needed to load the cache
+
         for word, key in zip(parts, keys, strict=True):
             others = respellings.get(word, ()) if word in known else respelled_keys(word)
             for other in others:

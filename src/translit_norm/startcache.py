@@ -22,7 +22,6 @@ import operator
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -141,6 +140,8 @@ def _load(path: Path) -> Bundled | None:
 
 def _store(path: Path, state: Bundled) -> None:
     """Write ``state`` atomically (a temporary file in the same folder, then a rename)."""
+    import tempfile  # only to write the cache: not imported by a start that reads it
+
     temporary = None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
