@@ -47,13 +47,15 @@ MAX_WORDS = 4  # longest gazetteer phrase the n-gram baselines try
 
 
 def surface_table(gazetteer: tn.Gazetteer) -> dict[str, tn.Entity]:
-    """Every name, alias and acronym of the gazetteer -> its most prominent entity."""
+    """Every name, alias and acronym of the gazetteer -> its most prominent entity (in a
+    fixed order: which of two forms that fold alike a baseline keeps must not depend on the
+    process's string hashing)."""
     table: dict[str, tn.Entity] = {}
     for entity in sorted(gazetteer, key=lambda e: e.prominence):
         maps = (entity.names, entity.acronyms)
         forms = {entity.canonical, *entity.aliases}
         forms.update(f for m in maps for values in m.values() for f in values)
-        for form in forms:
+        for form in sorted(forms):
             table[form] = entity
     return table
 
