@@ -94,7 +94,7 @@ class _Reading(NamedTuple):
     countries: tuple[str, ...]  # the options' countries
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 15)
 def _reading(
     forms: tuple[Form, ...],
     surface: str,
@@ -216,7 +216,7 @@ _HOW = {"exact": "spelled as", "key": "a spelling of", "variant": "another roman
         "inflection": "an inflected form of", "acronym": "the acronym"}  # fmt: skip
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1 << 12)  # asked only when a reading or contest is new
 def _verdict(
     form: Form, method: str, similarity: float, factor: float, why: str
 ) -> tuple[float, str]:
@@ -226,7 +226,7 @@ def _verdict(
     return score, f"{how} {form.text!r} ({form.role.value}, {form.lang}); {why}"
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1 << 14)
 def _contest(
     forms: tuple[Form, ...],
     surface: str,
