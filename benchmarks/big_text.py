@@ -1,8 +1,9 @@
 """Write a large English test text for the command-line tool: paragraphs of four sentences,
 one of them naming a random gazetteer entity (about 3 mentions per kB, news-like).
 
-Usage: ``python benchmarks/big_text.py MEGABYTES > big.txt`` (deterministic), then for
-example ``/usr/bin/time -v translit-norm clean big.txt -o out.txt`` (docs/cli.md).
+Usage (after ``pip install '.[bench]'``): ``python benchmarks/big_text.py MEGABYTES >
+big.txt`` (deterministic), then for example ``/usr/bin/time -v translit-norm clean big.txt -o
+out.txt`` (docs/cli.md).
 """
 
 from __future__ import annotations
