@@ -20,7 +20,7 @@ from .inflection import is_common_word
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
-from .text import NEXT_WORD, strip_format, word_before
+from .text import NEXT_WORD, new_tuple, strip_format, word_before
 from .vocabulary import CUE_WORDS
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
@@ -75,10 +75,9 @@ def decide(hits: Iterable[Hit], text: str, kinds: frozenset[Kind] | None) -> Ite
             span, stem = text[start:end], stem_end - start
             outcome = _contest(reading.options, span, stem, method, similarity, cue, said)
         hit = (start, end, reading.options, method, stem_end, inflected, similarity)
-        yield _new_decision(Decision, (_new_hit(Hit, hit), *outcome))
+        yield new_tuple(Decision, (new_tuple(Hit, hit), *outcome))
 
 
-_new_decision = _new_hit = _new_said = tuple.__new__  # named tuples made directly
 _ROLE_RANK = {Role.FULL: 0, Role.FAMILY_GIVEN: 1, Role.ACRONYM: 2, Role.FAMILY: 3}
 _Outcome = tuple[Entity | None, Form, float, str, str]  # a Decision without its hit
 
@@ -160,7 +159,7 @@ class _Context:
             _common(self.ids, reading.units),
             _common(self.countries, reading.countries),
         )
-        return _new_said(_Said, said)
+        return new_tuple(_Said, said)
 
 
 class _Said(NamedTuple):

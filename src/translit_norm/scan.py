@@ -24,7 +24,7 @@ from .text import (
     NEXT_WORD,
     Token,
     is_cyrillic,
-    new_token,
+    new_tuple,
     previous_word,
     strip_format,
 )
@@ -49,9 +49,6 @@ class Hit(NamedTuple):
     """How many words matched only through a base form."""
     similarity: float = 1.0
     """For fuzzy hits: how close the word's key is to the name's (0-1)."""
-
-
-_new_hit = tuple.__new__  # a Hit made directly: the scan makes one per mention
 
 
 class _Route(NamedTuple):
@@ -144,7 +141,7 @@ class Scanner:
                 route = self._route(word)
             if route is None:
                 continue  # an ordinary capitalised word
-            token = new_token(Token, (start, match.end(), route.letters))
+            token = new_tuple(Token, (start, match.end(), route.letters))
             hit = self._at(text, token, route.step) if route.may_start else None
             if hit is None and route.reach:
                 hit = self._from_lower_case_start(text, token, done, route.reach)
@@ -250,7 +247,7 @@ class Scanner:
         if step.stem is not None:  # an ending was cut off the last word
             stem_end = last_start + _stem_length(text[last_start:last_end], step.stem)
         hit = (start, last_end, step.forms, step.method, stem_end, step.inflected, 1.0)
-        return _new_hit(Hit, hit)
+        return new_tuple(Hit, hit)
 
     def _next(self, step: _Step, word: str) -> _Step | None:
         """Where the search stands after ``word``, remembered per step and word as written

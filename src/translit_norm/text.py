@@ -45,10 +45,12 @@ def token_of(match: regex.Match[str], group: int = 0) -> Token:
     """The word a regex match found, as a :class:`Token` (made as a plain tuple: the scan
     makes one for most capitalised words)."""
     start, end = match.span(group)
-    return new_token(Token, (start, end, strip_format(match.group(group))))
+    return new_tuple(Token, (start, end, strip_format(match.group(group))))
 
 
-new_token = tuple.__new__  # new_token(Token, (start, end, word)): a Token, made directly
+# new_tuple(Token, (start, end, word)): a named tuple made directly, without the Python-level
+# __new__ of its class (the scan and decide make one per word or mention).
+new_tuple = tuple.__new__
 
 
 def strip_format(word: str) -> str:
