@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import sys
 
-from run import FILLER, surface_table, tn
+from run import sentence, surface_table, tn
 
 
 def main(argv: list[str]) -> int:
@@ -20,10 +20,9 @@ def main(argv: list[str]) -> int:
     names = sorted(surface_table(tn.Normaliser().gazetteer))
     size, out = 0, sys.stdout
     while size < megabytes * 1_000_000:
-        sentences = [rng.choices(FILLER, k=12) for _ in range(4)]
-        sentences[rng.randrange(4)][rng.randrange(12)] = rng.choice(names)
-        texts = [" ".join(words) for words in sentences]
-        paragraph = " ".join(t[:1].upper() + t[1:] + "." for t in texts) + "\n\n"
+        named = rng.randrange(4)
+        texts = [sentence(rng, names if i == named else ()) for i in range(4)]
+        paragraph = " ".join(texts) + "\n\n"
         out.write(paragraph)
         size += len(paragraph.encode())
     return 0

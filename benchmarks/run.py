@@ -191,6 +191,16 @@ FILLER = (
 )
 
 
+def sentence(rng: random.Random, names: Sequence[str] = ()) -> str:
+    """Twelve words of filler, one of them a random name of ``names`` when there are any,
+    with a capital first letter (names keep their own case) and a full stop."""
+    words = rng.choices(FILLER, k=11 if names else 12)
+    if names:
+        words.insert(rng.randrange(12), rng.choice(names))
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] + "."
+
+
 def prose(table: dict[str, tn.Entity], *, megabytes: float, seed: int = 0) -> str:
     """Deterministic English-like prose, one gazetteer name in about every twelve words."""
     rng = random.Random(seed)
@@ -198,12 +208,8 @@ def prose(table: dict[str, tn.Entity], *, megabytes: float, seed: int = 0) -> st
     parts: list[str] = []
     size = 0
     while size < megabytes * 1_000_000:
-        words = rng.choices(FILLER, k=11)
-        words.insert(rng.randrange(12), rng.choice(surfaces))
-        sentence = " ".join(words) + ". "
-        sentence = sentence[:1].upper() + sentence[1:]  # names keep their own case
-        parts.append(sentence)
-        size += len(sentence.encode())
+        parts.append(sentence(rng, surfaces) + " ")
+        size += len(parts[-1].encode())
     return "".join(parts)
 
 
