@@ -56,10 +56,12 @@ class _Route(NamedTuple):
 
     letters: str  # the word without format characters
     step: _Step | None  # where the search stands after it, as the first word of a name
-    may_start: bool  # it starts a name or is an acronym
+    may_start: bool  # it starts a name or is an acronym (read on from it, unless alone)
     reach: int  # how many lower-case words before it may start an organisation name
     near: tuple[str, float] | None  # for a word that starts no name: the key of a name it
     # nearly matches, and how nearly
+    alone: Hit | None  # the hit the word makes (at offset 0) when no word after it can
+    # extend the name: most names, which the scan then takes without reading on
 
 
 
@@ -142,7 +144,13 @@ class Scanner:
             if route is None:
                 continue  # an ordinary capitalised word
             token = new_tuple(Token, (start, match.end(), route.letters))
-            hit = self._at(text, token, route.step) if route.may_start else None
+            hit: Hit | None = None
+            if route.alone is not None:  # most names: no need to read on
+                _, end, forms, method, stem_end, inflected, similarity = route.alone
+                hit = new_tuple(Hit, (start, start + end, forms, method, start + stem_end,
+                                      inflected, similarity))  # fmt: skip
+            elif route.may_start:
+                hit = self._at(text, token, route.step)
             if hit is None and route.reach:
                 hit = self._from_lower_case_start(text, token, done, route.reach)
             if hit is None:
@@ -167,9 +175,13 @@ class Scanner:
         reach = inner.get(name_key(letters), 0)
         if not reach and not is_cyrillic(letters):  # declined: des ... Innenministeriums
             reach = max((inner.get(name_key(base), 0) for base in lemmas(letters)), default=0)
+        alone = None
+        if may_start and (step is None or not step.goes_on):  # the word alone decides
+            alone = self._at(word, new_tuple(Token, (0, len(word), letters)), step)
+            may_start = alone is not None
         near = None if may_start or reach else self._nearest(letters)
         found = may_start or reach or near
-        route = _Route(letters, step, may_start, reach, near) if found else None
+        route = _Route(letters, step, may_start, reach, near, alone) if found else None
         if len(self._routes) < _MAX_REMEMBERED:
             self._routes[word] = route
         return route
