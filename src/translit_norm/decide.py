@@ -62,6 +62,10 @@ def decide(hits: Iterable[Hit], text: str, kinds: frozenset[Kind] | None) -> Ite
                                  kinds))  # fmt: skip
         spans.append((start, end, method, stem_end, inflected, similarity))
     context = _Context([r.sure[1].entity for r in readings if r.sure is not None])
+    # A reading's contests in this text, by cue word: names recur. Keyed by the reading's
+    # id(), which stays its own while ``readings`` holds it (the same reading is the same
+    # surface, stem, method and similarity).
+    settled: dict[tuple[int, str | None], _Outcome] = {}
     for (start, end, method, stem_end, inflected, similarity), reading in zip(
         spans, readings, strict=True
     ):
@@ -71,9 +75,13 @@ def decide(hits: Iterable[Hit], text: str, kinds: frozenset[Kind] | None) -> Ite
                 continue
             # cue words only tell places apart: the look-around is skipped when no place fits
             cue = _cue(start, end, text) if reading.places else None
-            said = context.about(reading)
-            span, stem = text[start:end], stem_end - start
-            outcome = _contest(reading.options, span, stem, method, similarity, cue, said)
+            try:
+                outcome = settled[id(reading), cue]
+            except KeyError:
+                said = context.about(reading)
+                span, stem = text[start:end], stem_end - start
+                outcome = _contest(reading.options, span, stem, method, similarity, cue, said)
+                settled[id(reading), cue] = outcome
         hit = (start, end, reading.options, method, stem_end, inflected, similarity)
         yield new_tuple(Decision, (new_tuple(Hit, hit), *outcome))
 
@@ -185,10 +193,13 @@ class _Said(NamedTuple):
 
 
 def _common(found: set[str], options: tuple[str, ...]) -> tuple[str, ...]:
-    """The ``options`` in ``found``, in a fixed order (a key of the remembered outcome; tuples
-    of strings, unlike sets, cost the garbage collector nothing once it has seen them)."""
-    both = found.intersection(options)
-    return tuple(sorted(both)) if both else ()
+    """The ``options`` in ``found``, in the options' order (a key of the remembered outcome,
+    beside the options themselves; tuples of strings, unlike sets, cost the garbage collector
+    nothing once it has seen them). Most spans share nothing with the text: that is asked
+    first, without making anything."""
+    if found.isdisjoint(options):
+        return ()
+    return tuple([option for option in options if option in found])
 
 
 def _units(entity: Entity) -> tuple[str, ...]:
