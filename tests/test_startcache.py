@@ -92,7 +92,6 @@ def test_cached_and_built_normalisers_agree(
         for f in found
     )
     assert loaded.index.acronyms.keys() == built.index.acronyms.keys()
-    assert loaded.scanner._prefixes == built.scanner._prefixes
     assert loaded.scanner._continued == built.scanner._continued
     assert loaded.scanner.fuzzy is not None
     assert built.scanner.fuzzy is not None

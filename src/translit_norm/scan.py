@@ -120,7 +120,8 @@ class Scanner:
         self.fuzzy: FuzzyIndex | None = None
         if fuzzy:
             self.fuzzy = FuzzyIndex([keys[0] for keys in index.by_key if len(keys) == 1])
-        self._prefixes = {keys[:n] for keys in index.by_key for n in range(1, len(keys) + 1)}
+        # Keys that a longer name's key starts with; with the names' own keys (index.by_key),
+        # the keys a search may stand on (kept apart: the start-up cache loads fewer tuples).
         self._continued = {keys[:n] for keys in index.by_key for n in range(1, len(keys))}
         self._routes: dict[str, _Route | None] = {}
         self._root = _Step((_Path((), (), ""),), 0, True)
@@ -280,18 +281,19 @@ class Scanner:
         """The paths that ``word`` continues: by its key, else as another scheme's spelling,
         else by a base form (inflection)."""
         own, *others = self.index.word_keys(word)
+        names, continued = self.index.by_key, self._continued
         out = [_Path(keys, p.inflected, "", p.respelled) for p in paths
-               if (keys := (*p.keys, own)) in self._prefixes]  # fmt: skip
+               if (keys := (*p.keys, own)) in continued or keys in names]  # fmt: skip
         if not out:
             out = [_Path(keys, p.inflected, "", True) for p in paths for key in others
-                   if (keys := (*p.keys, key)) in self._prefixes]  # fmt: skip
+                   if (keys := (*p.keys, key)) in continued or keys in names]  # fmt: skip
         if out:
             return tuple(out)
         seen = set()
         for path in paths:
             for base in lemmas(word):
                 keys = (*path.keys, name_key(base))
-                if keys in self._prefixes and keys not in seen:
+                if (keys in continued or keys in names) and keys not in seen:
                     seen.add(keys)
                     out.append(_Path(keys, (*path.inflected, depth), base, path.respelled))
         return tuple(out)
