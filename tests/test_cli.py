@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import os
@@ -21,7 +22,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import translit_norm as tn
+from conftest import EXAMPLES, ROOT
 from translit_norm import cli
+from translit_norm.render import Style
 from translit_norm.streaming import BOM, AtomicFile, DecodeError, read_segments
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -160,6 +163,27 @@ def test_jobs_give_the_same_output(
     parallel = run(["clean", "--chunk-size", "200", "--jobs", "2", *names], capsysbinary)
     assert serial == parallel
     assert serial[1].decode() == "".join(tn.normalise(p.read_text("utf-8")) for p in paths)
+
+
+def test_matching_makes_no_reference_cycles() -> None:
+    """clean freezes what is alive after each segment (``cli.find``): safe only while
+    matching leaves no garbage in reference cycles, which would then stay."""
+    texts = [p.read_text(encoding="utf-8") for p in [
+        EXAMPLES / "kyrgyz-politics.txt", *sorted((ROOT / "benchmarks" / "texts").glob("*.txt"))
+    ]]  # fmt: skip
+    normaliser = tn.Normaliser()
+    for text in texts[::2]:  # first uses: pymorphy3 loads, memos start to fill
+        normaliser.find_entities(text)
+    gc.collect()
+    gc.disable()
+    try:  # texts, styles and readings not seen yet: memo misses as well as hits
+        for style in Style:
+            for text in texts:
+                normaliser.find_entities(text, style=style.value, abstentions=True)
+                normaliser.normalise(text, style=style.value)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
 
 
 # --- clean: jsonl and diff ---------------------------------------------------------------------
