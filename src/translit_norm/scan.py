@@ -64,7 +64,6 @@ class _Route(NamedTuple):
     # extend the name: most names, which the scan then takes without reading on
 
 
-
 @dataclass(frozen=True, slots=True)
 class _Path:
     keys: tuple[str, ...]
@@ -144,24 +143,29 @@ class Scanner:
                 route = self._route(word)
             if route is None:
                 continue  # an ordinary capitalised word
-            token = new_tuple(Token, (start, match.end(), route.letters))
-            hit: Hit | None = None
             if route.alone is not None:  # most names: no need to read on
                 _, end, forms, method, stem_end, inflected, similarity = route.alone
-                hit = new_tuple(Hit, (start, start + end, forms, method, start + stem_end,
-                                      inflected, similarity))  # fmt: skip
-            elif route.may_start:
-                hit = self._at(text, token, route.step)
-            if hit is None and route.reach:
-                hit = self._from_lower_case_start(text, token, done, route.reach)
-            if hit is None:
-                near = route.near or self._nearest(route.letters)
-                if near is not None:
-                    forms = tuple(self.index.by_key[(near[0],)])
-                    hit = Hit(token.start, token.end, forms, "fuzzy", token.end, similarity=near[1])
+                hit: Hit | None = new_tuple(Hit, (start, start + end, forms, method,
+                                                  start + stem_end, inflected, similarity))
+            else:
+                hit = self._read_on(text, new_tuple(Token, (start, match.end(), route.letters)),
+                                    route, done)  # fmt: skip
             if hit is not None:
                 yield hit
                 done = hit.end
+
+    def _read_on(self, text: str, token: Token, route: _Route, done: int) -> Hit | None:
+        """The hit at a capitalised word whose route does not hold it: a name that the words
+        after it (or lower-case words before it) make, else a near miss."""
+        hit = self._at(text, token, route.step) if route.may_start else None
+        if hit is None and route.reach:
+            hit = self._from_lower_case_start(text, token, done, route.reach)
+        if hit is None:
+            near = route.near or self._nearest(route.letters)
+            if near is not None:
+                forms = tuple(self.index.by_key[(near[0],)])
+                hit = Hit(token.start, token.end, forms, "fuzzy", token.end, similarity=near[1])
+        return hit
 
     def _route(self, word: str) -> _Route | None:
         """What a capitalised word may be, remembered per word (most words of a text are
