@@ -15,6 +15,8 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
+import regex
+
 from .index import Form, Role, fold
 from .inflection import is_common_word
 from .keys import name_key
@@ -58,15 +60,15 @@ def decide(hits: Iterable[Hit], text: str, kinds: frozenset[Kind] | None) -> Ite
     every object of the process again and again."""
     spans, readings = [], []
     for start, end, forms, method, stem_end, inflected, similarity in hits:
-        readings.append(_reading(forms, text[start:end], stem_end - start, method, similarity,
-                                 kinds))  # fmt: skip
-        spans.append((start, end, method, stem_end, inflected, similarity))
+        surface = text[start:end]
+        readings.append(_reading(forms, surface, stem_end - start, method, similarity, kinds))
+        spans.append((start, end, surface, method, stem_end, inflected, similarity))
     context = _Context([r.sure[1].entity for r in readings if r.sure is not None])
     # A reading's contests in this text, by cue word: names recur. Keyed by the reading's
     # id(), which stays its own while ``readings`` holds it (the same reading is the same
     # surface, stem, method and similarity).
     settled: dict[tuple[int, str | None], _Outcome] = {}
-    for (start, end, method, stem_end, inflected, similarity), reading in zip(
+    for (start, end, surface, method, stem_end, inflected, similarity), reading in zip(
         spans, readings, strict=True
     ):
         outcome = reading.sure
@@ -79,8 +81,8 @@ def decide(hits: Iterable[Hit], text: str, kinds: frozenset[Kind] | None) -> Ite
                 outcome = settled[id(reading), cue]
             except KeyError:
                 said = context.about(reading)
-                span, stem = text[start:end], stem_end - start
-                outcome = _contest(reading.options, span, stem, method, similarity, cue, said)
+                stem = stem_end - start
+                outcome = _contest(reading.options, surface, stem, method, similarity, cue, said)
                 settled[id(reading), cue] = outcome
         hit = (start, end, reading.options, method, stem_end, inflected, similarity)
         yield new_tuple(Decision, (new_tuple(Hit, hit), *outcome))
@@ -358,14 +360,17 @@ def _cue(start: int, end: int, text: str) -> str | None:
     characters, so the words are keyed as written."""
     before = word_before(text, start)
     if before is not None:
-        cue = CUE_WORDS.get(name_key(before.group(1)))
+        cue = _cue_word(before)
         if cue is None and strip_format(before.group(1)).casefold() in _LINKS:
-            farther = word_before(text, before.start(1))
-            cue = CUE_WORDS.get(name_key(farther.group(1))) if farther is not None else None
+            cue = _cue_word(word_before(text, before.start(1)))
         if cue is not None:
             return cue
-    after = NEXT_WORD.match(text, end)
-    return CUE_WORDS.get(name_key(after.group(1))) if after is not None else None
+    return _cue_word(NEXT_WORD.match(text, end))
+
+
+def _cue_word(match: regex.Match[str] | None) -> str | None:
+    """The type a matched word (group 1) names as a cue word, if it is one."""
+    return CUE_WORDS.get(name_key(match.group(1))) if match is not None else None
 
 
 def _type_fits(entity: Entity, cue: str) -> bool:
