@@ -231,8 +231,13 @@ def _taking_turns(calls: dict[str, Callable[[], object]], rounds: int) -> dict[s
     return times
 
 
-def _ratios(times: list[float], baseline: list[float]) -> list[float]:
-    return [t / b for t, b in zip(times, baseline, strict=True)]
+def _median_ratios(times: dict[str, list[float]], baseline: str, digits: int) -> dict[str, float]:
+    """Each other call's time over the baseline's, within each round: the median over rounds."""
+    return {
+        label: round(statistics.median(t / b for t, b in zip(own, times[baseline], strict=True)),
+                     digits)
+        for label, own in times.items() if label != baseline
+    }  # fmt: skip
 
 
 def _median_seconds(call: Callable[[], object], repeat: int) -> float:
@@ -328,15 +333,8 @@ def throughput(quick: bool) -> dict[str, Any]:
             "corpus_mb": round(megabytes, 2),
             "mentions_per_kb": round(len(normaliser.find_entities(corpus)) / megabytes / 1000, 2),
             "mb_per_s": {k: round(v, 2) for k, v in rates.items()},
-            # ratios: the median over rounds of the ratio within each round
-            "ratio_of_translit_norm_to": {
-                k: round(statistics.median(_ratios(t, times[OURS])), 3)
-                for k, t in times.items() if k != OURS
-            },
-            "times_the_tokenising_pass": {
-                k: round(statistics.median(_ratios(t, times[TOKENISE])), 2)
-                for k, t in times.items() if k != TOKENISE
-            },
+            "ratio_of_translit_norm_to": _median_ratios(times, OURS, 3),
+            "times_the_tokenising_pass": _median_ratios(times, TOKENISE, 2),
         }
     return out
 
