@@ -15,14 +15,12 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-import regex
-
 from .index import Form, Role, fold
 from .inflection import is_common_word
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
-from .text import NEXT_WORD, new_tuple, strip_format, word_before
+from .text import WordMatch, new_tuple, next_word, strip_format, word_before
 from .vocabulary import CUE_WORDS
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
@@ -365,10 +363,10 @@ def _cue(start: int, end: int, text: str) -> str | None:
             cue = _cue_word(word_before(text, before.start(1)))
         if cue is not None:
             return cue
-    return _cue_word(NEXT_WORD.match(text, end))
+    return _cue_word(next_word(text, end))
 
 
-def _cue_word(match: regex.Match[str] | None) -> str | None:
+def _cue_word(match: WordMatch | None) -> str | None:
     """The type a matched word (group 1) names as a cue word, if it is one."""
     return CUE_WORDS.get(name_key(match.group(1))) if match is not None else None
 

@@ -21,10 +21,10 @@ from .inflection import lemmas
 from .keys import name_key
 from .text import (
     CAPITALISED,
-    NEXT_WORD,
     Token,
     is_cyrillic,
     new_tuple,
+    next_word,
     previous_word,
     strip_format,
 )
@@ -245,7 +245,7 @@ class Scanner:
                 found = (step, words, last_start, last_end)
             if not step.goes_on or words == max_words:
                 break
-            match = NEXT_WORD.match(text, last_end)
+            match = next_word(text, last_end)
             if match is None:
                 break
             word = match.group(1)
