@@ -48,8 +48,11 @@ class Decision(NamedTuple):
     reason: str
 
 
-def decide(hits: Iterable[Hit], text: str, kinds: frozenset[Kind] | None) -> Iterator[Decision]:
-    """Decide every hit of one text, in order.
+def decide(
+    hits: Iterable[Hit], text: str, kinds: frozenset[Kind] | None, *, abstentions: bool
+) -> Iterator[Decision]:
+    """Decide every hit of one text, in order; with ``abstentions=False``, only the hits
+    that name an entity.
 
     Sure spans are the context of the rest, so all hits are read before the first decision.
     What is kept of them meanwhile are plain tuples of numbers and strings, and decisions
@@ -82,6 +85,8 @@ def decide(hits: Iterable[Hit], text: str, kinds: frozenset[Kind] | None) -> Ite
                 stem = stem_end - start
                 outcome = _contest(reading.options, surface, stem, method, similarity, cue, said)
                 settled[id(reading), cue] = outcome
+            if outcome[0] is None and not abstentions:
+                continue
         hit = (start, end, reading.options, method, stem_end, inflected, similarity)
         yield new_tuple(Decision, (new_tuple(Hit, hit), *outcome))
 

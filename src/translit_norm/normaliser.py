@@ -108,7 +108,7 @@ class Normaliser:
         other characters unchanged."""
         chosen, floor = Style.parse(style), self._floor(min_score)
         edits = []  # made without Mention objects: only the replacements are needed
-        for hit, entity, form, score, _, _ in self._decisions(text, kinds):
+        for hit, entity, form, score, _, _ in self._decisions(text, kinds, abstentions=False):
             if entity is not None and form is not None and score >= floor:
                 new, _ = rewrite(text, hit, form, chosen)
                 edits.append((hit.start, hit.end, new))
@@ -129,19 +129,20 @@ class Normaliser:
     ) -> list[Mention]:
         floor = self._floor(min_score)
         mentions = []
-        for decision in self._decisions(text, kinds):
+        for decision in self._decisions(text, kinds, abstentions=abstentions):
             mention = _mention(text, decision, style, floor)
             if mention is not None and (abstentions or mention.method != "abstain"):
                 mentions.append(mention)
         return mentions
 
-    def _decisions(self, text: str, kinds: object) -> Iterator[Decision]:
-        """What each span of ``text`` that names a known entity is decided to name."""
+    def _decisions(self, text: str, kinds: object, *, abstentions: bool) -> Iterator[Decision]:
+        """What each span of ``text`` that names a known entity is decided to name (with the
+        spans left as written when ``abstentions``)."""
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = parse_kinds(kinds) if kinds is not None else self.kinds
         protected = [m.span() for m in _MARKUP.finditer(text)] if "<entity" in text else []
-        return decide(self._scanner.scan(text, protected), text, wanted)
+        return decide(self._scanner.scan(text, protected), text, wanted, abstentions=abstentions)
 
     def _floor(self, min_score: float | None) -> float:
         return self.min_score if min_score is None else _check_score(min_score)
