@@ -283,23 +283,28 @@ class Scanner:
             self._steps += 1
         return found
 
+    def _stands(self, keys: tuple[str, ...]) -> bool:
+        """Whether a search may stand on ``keys``: a name's key, or the start of a longer
+        name's key."""
+        return keys in self._continued or keys in self.index.by_key
+
     def _extend(self, paths: tuple[_Path, ...], word: str, depth: int) -> tuple[_Path, ...]:
         """The paths that ``word`` continues: by its key, else as another scheme's spelling,
         else by a base form (inflection)."""
         own, *others = self.index.word_keys(word)
-        names, continued = self.index.by_key, self._continued
+        stands = self._stands
         out = [_Path(keys, p.inflected, "", p.respelled) for p in paths
-               if (keys := (*p.keys, own)) in continued or keys in names]  # fmt: skip
+               if stands(keys := (*p.keys, own))]  # fmt: skip
         if not out:
             out = [_Path(keys, p.inflected, "", True) for p in paths for key in others
-                   if (keys := (*p.keys, key)) in continued or keys in names]  # fmt: skip
+                   if stands(keys := (*p.keys, key))]  # fmt: skip
         if out:
             return tuple(out)
         seen = set()
         for path in paths:
             for base in lemmas(word):
                 keys = (*path.keys, name_key(base))
-                if (keys in continued or keys in names) and keys not in seen:
+                if stands(keys) and keys not in seen:
                     seen.add(keys)
                     out.append(_Path(keys, (*path.inflected, depth), base, path.respelled))
         return tuple(out)
