@@ -272,6 +272,20 @@ def test_in_place_with_backup_keeps_permissions(
     assert "3 mentions rewritten in 1 of 1 file" in err
 
 
+def test_in_place_without_nameless_files_uses_a_hidden_named_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """Systems without O_TMPFILE (macOS, some file systems) write a named temporary file."""
+    monkeypatch.delattr(os, "O_TMPFILE", raising=False)
+    path = tmp_path / "notes.txt"
+    path.write_text(LINE + "\n", encoding="utf-8")
+    code, out, _ = run(["clean", "--in-place", "--backup", ".orig", str(path)], capsysbinary)
+    assert (code, out) == (0, b"")
+    assert path.read_text(encoding="utf-8") == CLEAN_LINE + "\n"
+    assert (tmp_path / "notes.txt.orig").read_text(encoding="utf-8") == LINE + "\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "notes.txt.orig"]
+
+
 def test_in_place_leaves_unchanged_files_alone(
     tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:

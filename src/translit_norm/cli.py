@@ -18,12 +18,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Any, BinaryIO, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple, Protocol
 
 from . import __version__
 from .errors import TranslitNormError, UnknownOptionError
@@ -40,6 +38,9 @@ from .streaming import (
     read_segments,
 )
 from .text import apply_edits
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 PROG = "translit-norm"
 STDIN = "-"
@@ -436,6 +437,10 @@ def _results(
             found = find(normaliser, settings.style, item.text) if isinstance(item, _Chunk) else []
             yield item, found
         return
+    # imported here: it is most of what the command imports besides the library, and a run
+    # in one process needs no pool
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
         pending: deque[tuple[_Item, Future[list[Found]] | None]] = deque()
         try:
@@ -452,6 +457,8 @@ def _results(
 
 
 def _ready(item: _Item, future: Future[list[Found]] | None) -> tuple[_Item, list[Found]]:
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return item, ([] if future is None else future.result())
     except BrokenProcessPool:

@@ -9,10 +9,7 @@ import contextlib
 import errno
 import os
 import re
-import secrets
-import shutil
 import stat
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -172,6 +169,8 @@ def _open_temporary(target: Path) -> tuple[int, Path | None]:
     if anonymous and os.path.isdir(_PROC_FDS):
         with contextlib.suppress(OSError):  # a file system without it: use a named file
             return os.open(target.parent, anonymous | os.O_WRONLY, 0o600), None
+    import tempfile  # (as shutil below: imported only where used, to start the command sooner)
+
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     return fd, Path(name)
 
@@ -181,7 +180,7 @@ def _name_anonymous(fd: int, target: Path) -> Path:
     procfd = os.open(_PROC_FDS, os.O_RDONLY | os.O_DIRECTORY)
     try:
         while True:
-            name = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+            name = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
             with contextlib.suppress(FileExistsError):
                 os.link(str(fd), name, src_dir_fd=procfd, follow_symlinks=True)
                 return name
@@ -201,6 +200,9 @@ def _mode_for(target: Path) -> int:
 def _keep_copy(source: Path, backup: Path) -> None:
     """Make ``backup`` hold ``source``'s current content: a hard link where the file system
     allows one, else a copy; either way written under a temporary name and then renamed."""
+    import shutil
+    import tempfile
+
     fd, name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=backup.parent)
     os.close(fd)
     temp = Path(name)
