@@ -150,6 +150,29 @@ def test_one_word_place_needs_its_country_in_the_text(normaliser: tn.Normaliser)
     assert kant.entity.type == "town"
 
 
+@pytest.mark.parametrize(
+    ("text", "former", "entity"),
+    [
+        ("The Battle of Stalingrad ended in February 1943.", "Stalingrad", "place:volgograd"),
+        ("Sverdlovsk was renamed in 1991.", "Sverdlovsk", "place:yekaterinburg"),
+        ("From Bishkek the road ran on to Przhevalsk.", "Przhevalsk", "place:karakol"),
+        ("Before 1991 Bishkek was called Frunze.", "Frunze", "place:bishkek"),
+    ],
+)
+def test_a_former_name_is_linked_but_left_as_written(
+    normaliser: tn.Normaliser, text: str, former: str, entity: str
+) -> None:
+    assert normaliser.normalise(text) == text
+    [mention] = [m for m in normaliser.find_entities(text) if m.surface == former]
+    assert (mention.entity.id, mention.replacement) == (entity, former)
+    assert "is another name of" in mention.reason
+
+
+def test_other_schemes_spellings_are_still_rewritten(normaliser: tn.Normaliser) -> None:
+    text = "Flights from Daşkent and Tseljabinsk to Rostow am Don."
+    assert normaliser.normalise(text) == "Flights from Tashkent and Chelyabinsk to Rostov-na-Donu."
+
+
 def test_team_example_round_trip(normaliser: tn.Normaliser) -> None:
     text = (EXAMPLES / "kyrgyz-politics.txt").read_text(encoding="utf-8")
     expected = (EXAMPLES / "kyrgyz-politics.normalised.txt").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from .gazetteer import Gazetteer
 from .keys import name_key
 from .model import Entity, Kind
 from .text import is_cyrillic, words
-from .vocabulary import INSTITUTION_WORDS
+from .vocabulary import CUE_WORDS, INSTITUTION_WORDS
 
 
 class Role(str, enum.Enum):
@@ -46,6 +46,14 @@ class Form:
         to be about the organisation's country before they match."""
         return self.entity.kind is Kind.ORG and self.role is Role.FULL and _is_generic(self.text)
 
+    @property
+    def another_name(self) -> bool:
+        """A name the gazetteer lists for a place that does not spell its name: a former
+        one (Stalingrad and Tsaritsyn for Volgograd, Frunze for Bishkek), a short or
+        informal one. The scan finds and links it; rewriting it would change what the text
+        says."""
+        return self.entity.kind is Kind.PLACE and self.role is Role.FULL and _another(self)
+
 
 @functools.lru_cache(maxsize=1 << 16)
 def _word_count(text: str) -> int:
@@ -55,6 +63,34 @@ def _word_count(text: str) -> int:
 @functools.lru_cache(maxsize=1 << 14)
 def _is_generic(text: str) -> bool:
     return all(name_key(word) in INSTITUTION_WORDS for word in words(text))
+
+
+# Below this similarity (rapidfuzz ratio, 0-100) of its key to the key of each of a place's
+# names, a name listed for the place is another name, not a spelling: Stalingrad scores 44
+# and Tsaritsyn 12 against Volgograd, Frunze 17 against Bishkek, Przhevalsk 38 against
+# Karakol; spellings in other schemes score higher (Daşkent 86, Tseljabinsk 80, Hodjent 55).
+# Pishpek (67) and Petrograd (63) are former names it misses.
+ANOTHER_NAME_BELOW = 50.0
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _another(form: Form) -> bool:
+    """Whether a place's form is far from its names: the canonical one and the first in
+    each language, type words (Region, District, Lake…) aside."""
+    entity = form.entity
+    core = _core(form.text)
+    names = (entity.canonical, *(values[0] for values in entity.names.values() if values))
+    cores = [_core(name) for name in names]
+    if core in cores:  # most forms: no need to load rapidfuzz
+        return False
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(core, cores, scorer=fuzz.ratio,
+                              score_cutoff=ANOTHER_NAME_BELOW) is None  # fmt: skip
+
+
+def _core(name: str) -> str:
+    return " ".join(key for key in key_of(name) if key not in CUE_WORDS)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -95,6 +95,10 @@ def _rewrite(
     if keep:
         return surface, keep, False
     entity, role = form.entity, form.role
+    if form.another_name:
+        return surface, (f"{form.text!r} is another name of {entity.canonical} (a former, "
+                         "short or informal one), not a spelling of its name: rewriting it "
+                         "would change what the text says"), False
     after_article = (
         style is not Style.ID
         and entity.kind is Kind.PLACE
