@@ -173,6 +173,30 @@ def test_other_schemes_spellings_are_still_rewritten(normaliser: tn.Normaliser) 
     assert normaliser.normalise(text) == "Flights from Tashkent and Chelyabinsk to Rostov-na-Donu."
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New people moved into the neighbourhood last year.",
+        "Electric stations for cars are being built across Norway.",
+        "It rained. Bir bol means be united.",
+        '“New people” moved in.',
+    ],
+)
+def test_a_sentence_start_does_not_make_prose_a_name(
+    normaliser: tn.Normaliser, text: str
+) -> None:
+    assert normaliser.normalise(text) == text
+
+
+def test_names_at_a_sentence_start_are_still_names(normaliser: tn.Normaliser) -> None:
+    text = "New People won seats. The party New people won. Koi-Tash was raided."
+    assert normaliser.normalise(text) == (
+        "New People won seats. The party New People won. Koy-Tash was raided."
+    )
+    written_so = "Чуйская область лежит севернее Бишкека."  # the name writes "область" so
+    assert normaliser.find_entities(written_so)[0].surface == "Чуйская область"
+
+
 def test_team_example_round_trip(normaliser: tn.Normaliser) -> None:
     text = (EXAMPLES / "kyrgyz-politics.txt").read_text(encoding="utf-8")
     expected = (EXAMPLES / "kyrgyz-politics.normalised.txt").read_text(encoding="utf-8")

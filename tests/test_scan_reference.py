@@ -10,6 +10,7 @@ no early stop.
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -52,6 +53,8 @@ def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int
             if len(run) < length or not all(joined(text, a, b) for a, b in itertools.pairwise(run)):
                 break
             found = _best_reading(run, names, index)
+            if found is not None and length > 1 and _prose_at_sentence_start(text, run, index):
+                found = None
             if found is not None and (best is None or (length, -found) > (best[0], -best[1])):
                 best = (length, found)
         if acronym and (best is None or best[0] == 1):  # an acronym unless a longer name
@@ -63,6 +66,24 @@ def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int
         spans.append((run[0].start, run[-1].end))
         i += best[0]
     return spans
+
+
+def _prose_at_sentence_start(text: str, run: list[Token], index: NameIndex) -> bool:
+    """Words whose only capital is the first letter of a sentence, where every name they
+    may be capitalises a later word ("New people moved in"), are prose."""
+    if any(t.word[:1].isupper() for t in run[1:]):
+        return False
+    if not re.search(r"(?:\A|[.!?…:\n])[ \t\u00a0\"'“”‘’«»„(\[–—]*\Z", text[: run[0].start]):
+        return False
+    forms = [f for keys in index.by_key if len(keys) == len(run) for f in index.by_key[keys]
+             if _matches(run, keys, index)]  # fmt: skip
+    return all(any(w[:1].isupper() for w in WORD.findall(f.text)[1:]) for f in forms)
+
+
+def _matches(run: list[Token], keys: tuple[str, ...], index: NameIndex) -> bool:
+    """Whether some reading of each word of ``run`` has the key at its place in ``keys``."""
+    return all(key in {*index.word_keys(t.word), *(name_key(b) for b in lemmas(t.word))}
+               for t, key in zip(run, keys, strict=True))  # fmt: skip
 
 
 def _best_reading(run: list[Token], names: set[tuple[str, ...]], index: NameIndex) -> int | None:
@@ -111,3 +132,10 @@ def test_fast_scan_agrees_with_reference(pieces: list[tuple[str, str]]) -> None:
 def test_reference_finds_names() -> None:
     text = "Almazbek Atambaev met Sooronbai Jeenbekov in Koi-Tash."
     assert len(reference_spans(NORMALISER, text)) == 3
+
+
+def test_reference_and_scan_agree_at_a_sentence_start() -> None:
+    text = "It rained. New people moved in; New people won. New People won."
+    fast = [(hit.start, hit.end) for hit in EXACT_SCAN.scan(text)]
+    assert fast == reference_spans(NORMALISER, text)
+    assert [text[start:end] for start, end in fast] == ["New people", "New People"]

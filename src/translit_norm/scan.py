@@ -11,6 +11,7 @@ span, using the whole text as context.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -21,6 +22,7 @@ from .inflection import lemmas
 from .keys import name_key
 from .text import (
     CAPITALISED,
+    WORD,
     Token,
     is_cyrillic,
     new_tuple,
@@ -238,12 +240,15 @@ class Scanner:
         if step is None:
             step = self._next(self._root, letters)
         found = None  # the longest whole name: its step, words, and its last word's span
-        # a name has a capitalised word: "state committee" in lower case is prose, not a name
-        capitalised = letters[:1].isupper()
+        # a name has a capitalised word: "state committee" in lower case is prose, not a name;
+        # nor is "New people moved in" at the start of a sentence (see _written_as_prose)
+        capitalised, later_capital = letters[:1].isupper(), False
         words, last_start, last_end = 1, start, end
         max_words = self.index.max_words
         while step is not None:
-            if step.forms and capitalised:
+            if step.forms and (capitalised or later_capital) and (
+                words == 1 or later_capital or not _written_as_prose(text, start, step.forms)
+            ):
                 found = (step, words, last_start, last_end)
             if not step.goes_on or words == max_words:
                 break
@@ -254,7 +259,7 @@ class Scanner:
             step = self._next(step, word)
             words += 1
             last_start, last_end = match.span(1)
-            capitalised = capitalised or word[:1].isupper()
+            later_capital = later_capital or word[:1].isupper()
         if acronym and (found is None or found[1] == 1):  # "МЧС", but "МЧС России" whole
             return Hit(start, end, tuple(acronym), "acronym", end)
         if found is None:
@@ -308,6 +313,29 @@ class Scanner:
                     seen.add(keys)
                     out.append(_Path(keys, (*path.inflected, depth), base, path.respelled))
         return tuple(out)
+
+
+_SENTENCE_END = frozenset(".!?…:\n")
+_OPENING = frozenset(" \t\u00a0\"'“”‘’«»„([–—")  # before a sentence's first word
+
+
+def _written_as_prose(text: str, start: int, forms: tuple[Form, ...]) -> bool:
+    """Whether a name of several words whose only capital is its first letter reads as
+    prose: it starts a sentence, so the capital says nothing, and every form capitalises a
+    later word the text writes in lower case ("New people moved in" is not the party New
+    People; "Чуйская область" is written so)."""
+    before = start
+    while before and text[before - 1] in _OPENING:
+        before -= 1
+    if before and text[before - 1] not in _SENTENCE_END:
+        return False
+    return not any(_lower_after_first(form.text) for form in forms)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _lower_after_first(name: str) -> bool:
+    """Whether a name writes its words after the first in lower case."""
+    return not any(word[:1].isupper() for word in WORD.findall(name)[1:])
 
 
 def _stem_length(surface: str, stem: str) -> int:
