@@ -776,13 +776,17 @@ class Person:
             self.tags.append(source)
 
     def russian_name(self) -> tuple[str, str, str] | None:
-        """(family, given, patronymic): a form with a patronymic if any source has one, else a
-        two-part or 'X уулу' form; the Kenesh and ministers' lists before the Wikidata label."""
+        """(family, given, patronymic): a form with a patronymic if any source has one (the
+        commonest; on a tie, the first), else a two-part or 'X уулу' form; the Kenesh and
+        ministers' lists before the Wikidata label."""
         forms = [split_russian(n, family_first=self.family_first)
                  for n in self.cyrillic + self.ky] + [
             split_russian(self.labels.get("ru", ""), family_first=False)]
         found = [f for f in forms if f]
-        return next((f for f in found if f[2]), None) or next(iter(found), None)
+        # with a patronymic, the form most sources agree on: Левичев Николай Владимирович
+        # twice, the Ukrainian Микола Володимирович once
+        full = [f for f in found if f[2]]
+        return max(full, key=Counter(full).__getitem__) if full else next(iter(found), None)
 
     def absorb(self, other: Person) -> None:
         """Take in what another record of the same person says (this record's values first)."""
@@ -989,6 +993,11 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
         table.log("person", f"{person.record} ({canonical}): no Russian full name, "
                             "English names only")
     family, given, patronymic = full or ("", "", "")
+    if not canonical and person.country == "RU":
+        # The Duma's names come in many languages' Latin spellings with no language named
+        # (Dutch Tret'jak, Khinsjtejn); the nearest to the romanisation is often not English,
+        # so the romanisation itself is the canonical name.
+        canonical = romanise_name(f"{given} {family}", roman)
     if not canonical:
         target = romanise_name(f"{given} {family}", roman)
         ascii_forms = sorted({f for f in person.latin if f.isascii() and len(f.split()) == 2

@@ -133,6 +133,19 @@ def test_canonical_forms_are_plain_english_latin(everything: Gazetteer) -> None:
     assert everything.get("place:gulcha").canonical == "Gülchö"  # type: ignore[union-attr]
 
 
+def test_russian_deputies_are_named_in_an_english_romanisation(everything: Gazetteer) -> None:
+    """Not in the Dutch, Swedish or Polish spellings that the source's Latin names also
+    carry (Tret'jak, Khinsjtejn, Klintsevitsj, Czikin)."""
+    foreign = re.compile(r"[sztc]j|[bdklmnrtv]jev|'j|ij\b|cz|w\b")
+    russian = [e for e in everything if e.kind.value == "person" and e.country == "RU"]
+    assert len(russian) > 500
+    assert [e.canonical for e in russian if foreign.search(e.canonical)] == []
+    tretiak = next(e for e in russian if "Владислав Третьяк" in e.names["ru"])
+    assert tretiak.canonical == "Vladislav Tretyak"
+    levichev = next(e for e in russian if e.canonical.endswith(" Levichev"))
+    assert levichev.names["ru"][0] == "Николай Левичев"  # not the Ukrainian Микола
+
+
 def family_of(canonical: str) -> str:
     """The last word, or the last two of a Kyrgyz 'Adyl Zhunus uulu' (son of Zhunus)."""
     parts = canonical.split()
