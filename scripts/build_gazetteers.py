@@ -35,6 +35,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generated import write_or_check
 from holdout import is_held_out
@@ -1004,7 +1006,7 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
                               and name_key(f.split()[0]) != name_key(family)  # Family Given
                               and not (person.country == "KG" and KENESH_MARKS.search(f))})
         canonical = target if target in ascii_forms or not ascii_forms else min(
-            ascii_forms, key=lambda f: (_distance(fold(f), fold(target)), f))
+            ascii_forms, key=lambda f: (Levenshtein.distance(fold(f), fold(target)), f))
     label = canonical
     canonical = given_family(plain_latin(label))
     if canonical != label:
@@ -1066,17 +1068,6 @@ def given_family(name: str) -> str:
     if len(parts) == 3 and LATIN_PATRONYMIC.search(parts[1]):
         return f"{parts[0]} {parts[2]}"
     return name
-
-
-def _distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def build_persons(table: Table, sources: Path, roman: Romaniser, curated: list[Row]) -> None:
