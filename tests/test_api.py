@@ -176,6 +176,21 @@ def test_other_schemes_spellings_are_still_rewritten(normaliser: tn.Normaliser) 
 @pytest.mark.parametrize(
     "text",
     [
+        "Marshal Georgy Zhukov led the defence of Moscow. The Siege of Leningrad lasted 872 days.",
+        "General Zhukov led the defence of Moscow. The Siege of Leningrad lasted 872 days.",
+    ],
+)
+def test_a_surname_after_a_title_or_given_name_is_no_place(
+    normaliser: tn.Normaliser, text: str
+) -> None:
+    assert normaliser.normalise(text) == text
+    [zhukov] = [m for m in normaliser.find_entities(text, abstentions=True) if m.start > 0][:1]
+    assert (zhukov.surface, zhukov.method) == ("Zhukov", "abstain")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "New people moved into the neighbourhood last year.",
         "Electric stations for cars are being built across Norway.",
         "It rained. Bir bol means be united.",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .index import Form, Role, fold
@@ -21,7 +21,7 @@ from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
 from .text import WordMatch, new_tuple, next_word, strip_format, word_before
-from .vocabulary import CUE_WORDS
+from .vocabulary import CUE_WORDS, TITLE_WORDS
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
 # gazetteer gives them this prominence or more.
@@ -49,10 +49,16 @@ class Decision(NamedTuple):
 
 
 def decide(
-    hits: Iterable[Hit], text: str, kinds: frozenset[Kind] | None, *, abstentions: bool
+    hits: Iterable[Hit],
+    text: str,
+    kinds: frozenset[Kind] | None,
+    *,
+    abstentions: bool,
+    given_names: Container[str] = frozenset(),
 ) -> Iterator[Decision]:
     """Decide every hit of one text, in order; with ``abstentions=False``, only the hits
-    that name an entity.
+    that name an entity. ``given_names``: keys of persons' given names (a place name right
+    after one is a surname).
 
     Sure spans are the context of the rest, so all hits are read before the first decision.
     What is kept of them meanwhile are plain tuples of numbers and strings, and decisions
@@ -77,7 +83,7 @@ def decide(
             if not reading.options:
                 continue
             # cue words only tell places apart: the look-around is skipped when no place fits
-            cue = _cue(start, end, text) if reading.places else None
+            cue = _cue(start, end, text, given_names) if reading.places else None
             try:
                 outcome = settled[id(reading), cue]
             except KeyError:
@@ -301,6 +307,7 @@ def _unsupported(form: Form, stem: str, method: str, said: _Said, cue: str | Non
     """Why the best reading of a span (``stem``: its text up to where the matched base form
     ends) lacks the support it needs, or None.
 
+    - No place is named right after a title or a given name (Marshal Zhukov, Georgy Zhukov).
     - A surname alone of a less prominent person needs the full name elsewhere in the text.
     - A one-word name of a place needs, by size: nothing (capitals, big cities); another
       mention from its country (towns: Kant, Engels, Anna are also a philosopher and a first
@@ -309,9 +316,11 @@ def _unsupported(form: Form, stem: str, method: str, said: _Said, cue: str | Non
     - A generic organisation name and a near miss (fuzzy) need another mention from its
       country."""
     fuzzy = method == "fuzzy"
+    entity = form.entity
+    if cue == PERSON and entity.kind is not Kind.PERSON:
+        return "after a title or a given name: a person's name, not this place"
     if not _needs_support(form, fuzzy):
         return None
-    entity = form.entity
     if form.role is Role.FAMILY and entity.prominence < PROMINENT_PERSON:
         if entity.id in said.named:
             return None
@@ -355,16 +364,22 @@ def _describe(entity: Entity) -> str:
 
 
 _LINKS = frozenset({"of", "de", "du", "d"})  # "village of X", "village de X"
+PERSON = "person"  # the cue of a title or a given name before a span
 
 
-def _cue(start: int, end: int, text: str) -> str | None:
+def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | None:
     """The type named by a cue word right next to the span: "X region", "село X", "village
-    of X" (not "Tamchy village and X", not "X, Chüy Region"). Keys ignore format
+    of X" (not "Tamchy village and X", not "X, Chüy Region"); ``PERSON`` after a title or a
+    capitalised given name ("Marshal Zhukov", "Georgy Zhukov"). Keys ignore format
     characters, so the words are keyed as written."""
     before = word_before(text, start)
     if before is not None:
-        cue = _cue_word(before)
-        if cue is None and strip_format(before.group(1)).casefold() in _LINKS:
+        word = before.group(1)
+        key = name_key(word)
+        cue = CUE_WORDS.get(key)
+        if cue is None and (key in TITLE_WORDS or (word[:1].isupper() and key in given_names)):
+            return PERSON
+        if cue is None and strip_format(word).casefold() in _LINKS:
             cue = _cue_word(word_before(text, before.start(1)))
         if cue is not None:
             return cue
@@ -377,6 +392,8 @@ def _cue_word(match: WordMatch | None) -> str | None:
 
 
 def _type_fits(entity: Entity, cue: str) -> bool:
+    if cue == PERSON:
+        return entity.kind is Kind.PERSON
     if entity.kind is not Kind.PLACE:
         return False
     if cue == "city":

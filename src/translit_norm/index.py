@@ -162,6 +162,9 @@ class NameIndex:
     respelled: dict[str, set[str]] = field(default_factory=dict)
     """Keys of other schemes' spellings of the Cyrillic names' words (Polish *Chabarowsk*)
     -> the words' own keys, for spellings the key alone does not fold."""
+    given_names: set[str] = field(default_factory=set)
+    """Keys of the persons' given names (Georgy, Георгий): a place name right after one is
+    a person's surname (Georgy Zhukov, not the village Zhukovo)."""
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -173,6 +176,8 @@ class NameIndex:
         for entity in gazetteer:
             for form in entity_forms(entity):
                 index.add(form, known, respellings)
+            given = (name for names in entity.given.values() for name in names)
+            index.given_names.update(known.get(name) or name_key(name) for name in given)
         return index
 
     def add(

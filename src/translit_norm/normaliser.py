@@ -142,7 +142,9 @@ class Normaliser:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         wanted = parse_kinds(kinds) if kinds is not None else self.kinds
         protected = [m.span() for m in _MARKUP.finditer(text)] if "<entity" in text else []
-        return decide(self._scanner.scan(text, protected), text, wanted, abstentions=abstentions)
+        hits = self._scanner.scan(text, protected)
+        return decide(hits, text, wanted, abstentions=abstentions,
+                      given_names=self._index.given_names)  # fmt: skip
 
     def _floor(self, min_score: float | None) -> float:
         return self.min_score if min_score is None else _check_score(min_score)

@@ -5,6 +5,8 @@
   names a body of some country or other, so it is matched only when the text is about a
   country of ours; "Jogorku Kenesh" or "Ata Meken" are names in their own right.
 - ``CUE_WORDS``: words next to a place name that say what kind of place it is.
+- ``TITLE_WORDS``: titles before a person's name (Marshal Zhukov, President Japarov): a place
+  name after one is a surname.
 """
 
 from __future__ import annotations
@@ -40,3 +42,12 @@ _CUES = {
     "lake": "lake see jezioro lac lago озеро озера озере көлү gölü",
 }
 CUE_WORDS = {name_key(word): kind for kind, cues in _CUES.items() for word in cues.split()}
+
+_TITLES = """
+mr mrs ms dr prof president ex-president premier minister general marshal colonel admiral
+senator deputy governor mayor ambassador chairman comrade herr frau präsident präsidentin
+marschall pan pani prezydent generał marszałek monsieur madame président ministre général
+maréchal cumhurbaşkanı bakan президент премьер министр генерал маршал депутат губернатор мэр
+господин госпожа товарищ
+"""
+TITLE_WORDS = frozenset(name_key(word) for word in _TITLES.split())
