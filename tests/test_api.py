@@ -320,6 +320,10 @@ def test_near_misses_are_found_but_rewritten_only_below_the_default_floor(
         # a case form that matched another spelling whole (Esperanto Biŝkeko) keeps its
         # ending: left as written rather than cut to "Bishkek"
         ("Spotkanie w Biszkeku z Atambajewem", "Spotkanie w Biszkeku z Atambayevem"),
+        # a type word is kept where the text has it, and not added where it has none
+        ("They swam in Lake Issyk Kul, in Chui region.", "They swam in Lake Issyk-Kul, in "
+         "Chüy Region."),
+        ("From Chatyr-Köl Lake to Bishkek.", "From Chatyr-Kul Lake to Bishkek."),
     ],
 )
 def test_shapes_scripts_and_endings(normaliser: tn.Normaliser, text: str, expected: str) -> None:

@@ -109,7 +109,7 @@ def _rewrite(
     if name is None:
         return surface, f"no {style.value} name is known for {entity.id}", after_article
     if role is Role.FULL and style in (Style.CANONICAL, Style.LATIN, Style.ID):
-        name = _with_patronymic(_as_short(name, form), surface)
+        name = _with_patronymic(_in_shape(name, form), surface)
     if style is not Style.LATIN and _adds_an_ending(surface, name, stem):
         return surface, (f"{surface!r} matched {form.text!r}, but reads as {name!r} with an "
                          "ending that the canonical form would drop"), after_article
@@ -158,13 +158,26 @@ def _with_patronymic(name: str, surface: str) -> str:
     return name
 
 
-def _as_short(name: str, form: Form) -> str:
-    """ "Chüy Region" written as the text wrote it: "Chui" -> "Chüy", "Chui region" -> "Chüy
-    Region". A type word (Region, District, Lake…) the mention lacks is not added."""
+def _in_shape(name: str, form: Form) -> str:
+    """A place's name with the type words (Region, District, Lake…) the mention has, where it
+    has them: "Chüy Region" for "Chui" is "Chüy", and "Issyk-Kul" for "Lake Issyk Kul" is
+    "Lake Issyk-Kul" when the place has that English name."""
     head, _, last = name.rpartition(" ")
     if head and name_key(last) in CUE_WORDS and name_key(last) not in key_of(form.text):
         return head
+    wanted = _types(form.text)
+    if set(wanted) - set(_types(name)):
+        for other in form.entity.names.get("en", ()):
+            if _types(other) == wanted:
+                return other
     return name
+
+
+def _types(name: str) -> tuple[tuple[bool, str], ...]:
+    """Where a name's type words stand (first or not) and the kind of place each says:
+    ((True, "lake"),) for Lake Issyk-Kul, ((False, "lake"),) for Kel-Suu Lake."""
+    keys = key_of(name)
+    return tuple((i == 0, CUE_WORDS[key]) for i, key in enumerate(keys) if key in CUE_WORDS)
 
 
 _ARTICLE = regex.compile(r"(?:^|\W)(?:the|The|THE)\s+$")
