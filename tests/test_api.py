@@ -28,6 +28,12 @@ def test_module_functions_use_the_bundled_data() -> None:
     [mention] = tn.find_entities("Sooronbai Zheenbekov")
     assert mention.entity.wikidata == "Q23810819"
     assert tn.resolve("Atambajew")[0].entity.canonical == "Almazbek Atambayev"
+    # the function takes the method's options
+    [village] = tn.find_entities("They met in Kara-Bulak.", abstentions=True)
+    assert village.method == "abstain"
+    assert tn.find_entities("Sooronbai Zheenbekov", style="ru")[0].replacement == (
+        "Сооронбай Жээнбеков"
+    )
 
 
 def test_empty_in_empty_out(normaliser: tn.Normaliser) -> None:

@@ -55,10 +55,17 @@ def normalise(
 
 
 def find_entities(
-    text: str, *, kinds: object = None, min_score: float | None = None
+    text: str,
+    *,
+    kinds: object = None,
+    min_score: float | None = None,
+    style: str = "canonical",
+    abstentions: bool = False,
 ) -> list[Mention]:
     """The mentions of known entities in ``text`` (see :meth:`Normaliser.find_entities`)."""
-    return default_normaliser().find_entities(text, kinds=kinds, min_score=min_score)
+    return default_normaliser().find_entities(
+        text, kinds=kinds, min_score=min_score, style=style, abstentions=abstentions
+    )
 
 
 def resolve(name: str, *, kind: object = None, limit: int = 5) -> list[Candidate]:
