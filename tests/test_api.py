@@ -195,6 +195,22 @@ def test_a_surname_after_a_title_or_given_name_is_no_place(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "her" is not the title "Herr", "As" not the given name "Ayaz": words as written
+        ("She returned to her Jalalabad home near Bishkek.", "Jalal-Abad"),
+        ("As Jalalabad counts the damage, Bishkek promised help.", "Jalal-Abad"),
+        # a title before a place that no person is named: the president of a country
+        ("Prezydent Kirgistanu Sadyr Dżaparow przyjechał.", "Kyrgyzstanu"),
+    ],
+)
+def test_places_after_other_words_and_titles_are_still_places(
+    normaliser: tn.Normaliser, text: str, expected: str
+) -> None:
+    assert expected in normaliser.normalise(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "New people moved into the neighbourhood last year.",
@@ -210,9 +226,9 @@ def test_a_sentence_start_does_not_make_prose_a_name(
 
 
 def test_names_at_a_sentence_start_are_still_names(normaliser: tn.Normaliser) -> None:
-    text = "New People won seats. The party New people won. Koi-Tash was raided."
+    text = "New People won seats. The party New people won. Koi-Tash was raided. Chui region."
     assert normaliser.normalise(text) == (
-        "New People won seats. The party New People won. Koy-Tash was raided."
+        "New People won seats. The party New People won. Koy-Tash was raided. Chüy Region."
     )
     written_so = "Чуйская область лежит севернее Бишкека."  # the name writes "область" so
     assert normaliser.find_entities(written_so)[0].surface == "Чуйская область"

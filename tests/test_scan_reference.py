@@ -21,6 +21,7 @@ from translit_norm.inflection import lemmas
 from translit_norm.keys import name_key
 from translit_norm.scan import Scanner
 from translit_norm.text import NEXT_WORD, WORD, Token, token_of
+from translit_norm.vocabulary import CUE_WORDS
 
 FILLER = ["said", "met", "in", "and", "visited", "from", "near", "on", "Monday", "police"]
 SEPARATORS = [" ", ", ", ". ", " - ", "\n", "’s "]
@@ -70,14 +71,16 @@ def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int
 
 def _prose_at_sentence_start(text: str, run: list[Token], index: NameIndex) -> bool:
     """Words whose only capital is the first letter of a sentence, where every name they
-    may be capitalises a later word ("New people moved in"), are prose."""
+    may be capitalises a later word other than a type word ("New people moved in"), are
+    prose."""
     if any(t.word[:1].isupper() for t in run[1:]):
         return False
     if not re.search(r"(?:\A|[.!?…:\n])[ \t\u00a0\"'“”‘’«»„(\[–—]*\Z", text[: run[0].start]):
         return False
     forms = [f for keys in index.by_key if len(keys) == len(run) for f in index.by_key[keys]
              if _matches(run, keys, index)]  # fmt: skip
-    return all(any(w[:1].isupper() for w in WORD.findall(f.text)[1:]) for f in forms)
+    return all(any(w[:1].isupper() and name_key(w) not in CUE_WORDS
+                   for w in WORD.findall(f.text)[1:]) for f in forms)  # fmt: skip
 
 
 def _matches(run: list[Token], keys: tuple[str, ...], index: NameIndex) -> bool:
@@ -139,3 +142,7 @@ def test_reference_and_scan_agree_at_a_sentence_start() -> None:
     fast = [(hit.start, hit.end) for hit in EXACT_SCAN.scan(text)]
     assert fast == reference_spans(NORMALISER, text)
     assert [text[start:end] for start, end in fast] == ["New people", "New People"]
+    sentence = "It rained. Chui region farmers met."
+    assert [(h.start, h.end) for h in EXACT_SCAN.scan(sentence)] == reference_spans(
+        NORMALISER, sentence
+    ) == [(11, 22)]

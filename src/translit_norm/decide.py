@@ -57,8 +57,8 @@ def decide(
     given_names: Container[str] = frozenset(),
 ) -> Iterator[Decision]:
     """Decide every hit of one text, in order; with ``abstentions=False``, only the hits
-    that name an entity. ``given_names``: keys of persons' given names (a place name right
-    after one is a surname).
+    that name an entity. ``given_names``: persons' given names, case-folded (a place name
+    right after one may be a surname).
 
     Sure spans are the context of the rest, so all hits are read before the first decision.
     What is kept of them meanwhile are plain tuples of numbers and strings, and decisions
@@ -261,6 +261,8 @@ def _contest(
     span's options, ``stem`` where the matched base form ends in ``surface``, ``cue`` the
     type a cue word next to the span names, ``said`` what the text's sure mentions say
     about the options. Remembered: nothing else of the text counts."""
+    if cue == PERSON and all(form.entity.kind is not Kind.PERSON for form in forms):
+        cue = None  # "Prezydent Kirgistanu" is the president of a country, not a surname
     if len(forms) == 1:
         unsupported = _unsupported(forms[0], surface[:stem], method, said, cue)
         if unsupported:
@@ -370,17 +372,18 @@ PERSON = "person"  # the cue of a title or a given name before a span
 def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | None:
     """The type named by a cue word right next to the span: "X region", "село X", "village
     of X" (not "Tamchy village and X", not "X, Chüy Region"); ``PERSON`` after a title or a
-    capitalised given name ("Marshal Zhukov", "Georgy Zhukov"). Keys ignore format
-    characters, so the words are keyed as written."""
+    capitalised given name, as written ("Marshal Zhukov", "Georgy Zhukov"). Keys ignore
+    format characters, so the words are keyed as written."""
     before = word_before(text, start)
     if before is not None:
         word = before.group(1)
-        key = name_key(word)
-        cue = CUE_WORDS.get(key)
-        if cue is None and (key in TITLE_WORDS or (word[:1].isupper() and key in given_names)):
-            return PERSON
-        if cue is None and strip_format(word).casefold() in _LINKS:
-            cue = _cue_word(word_before(text, before.start(1)))
+        cue = CUE_WORDS.get(name_key(word))
+        if cue is None:
+            folded = strip_format(word).casefold()
+            if folded in TITLE_WORDS or (word[:1].isupper() and folded in given_names):
+                return PERSON
+            if folded in _LINKS:
+                cue = _cue_word(word_before(text, before.start(1)))
         if cue is not None:
             return cue
     return _cue_word(next_word(text, end))

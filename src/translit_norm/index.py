@@ -163,8 +163,9 @@ class NameIndex:
     """Keys of other schemes' spellings of the Cyrillic names' words (Polish *Chabarowsk*)
     -> the words' own keys, for spellings the key alone does not fold."""
     given_names: set[str] = field(default_factory=set)
-    """Keys of the persons' given names (Georgy, Георгий): a place name right after one is
-    a person's surname (Georgy Zhukov, not the village Zhukovo)."""
+    """The persons' given names as written, case-folded (georgy, георгий): a place name right
+    after one may be a person's surname (Georgy Zhukov, not the village Zhukovo). Not keys:
+    the key of the English word "As" is that of the given name Ayaz."""
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -176,8 +177,8 @@ class NameIndex:
         for entity in gazetteer:
             for form in entity_forms(entity):
                 index.add(form, known, respellings)
-            given = (name for names in entity.given.values() for name in names)
-            index.given_names.update(known.get(name) or name_key(name) for name in given)
+            index.given_names.update(name.casefold() for names in entity.given.values()
+                                     for name in names)  # fmt: skip
         return index
 
     def add(

@@ -30,6 +30,7 @@ from .text import (
     previous_word,
     strip_format,
 )
+from .vocabulary import CUE_WORDS
 
 _MAX_REMEMBERED = 1 << 18
 _MIN_KEYED = 3  # a one-word name of fewer letters must be spelled as the gazetteer has it
@@ -322,8 +323,8 @@ _OPENING = frozenset(" \t\u00a0\"'“”‘’«»„([–—")  # before a sent
 def _written_as_prose(text: str, start: int, forms: tuple[Form, ...]) -> bool:
     """Whether a name of several words whose only capital is its first letter reads as
     prose: it starts a sentence, so the capital says nothing, and every form capitalises a
-    later word the text writes in lower case ("New people moved in" is not the party New
-    People; "Чуйская область" is written so)."""
+    later word other than a type word, which the text writes in lower case ("New people
+    moved in" is not the party New People; "Чуйская область" and "Osh region" are names)."""
     before = start
     while before and text[before - 1] in _OPENING:
         before -= 1
@@ -334,8 +335,10 @@ def _written_as_prose(text: str, start: int, forms: tuple[Form, ...]) -> bool:
 
 @functools.lru_cache(maxsize=1 << 12)
 def _lower_after_first(name: str) -> bool:
-    """Whether a name writes its words after the first in lower case."""
-    return not any(word[:1].isupper() for word in WORD.findall(name)[1:])
+    """Whether a name writes its words after the first in lower case, type words aside
+    (Osh region, Chuy valley: text writes them either way)."""
+    later = WORD.findall(name)[1:]
+    return not any(word[:1].isupper() and name_key(word) not in CUE_WORDS for word in later)
 
 
 def _stem_length(surface: str, stem: str) -> int:

@@ -6,7 +6,7 @@
   country of ours; "Jogorku Kenesh" or "Ata Meken" are names in their own right.
 - ``CUE_WORDS``: words next to a place name that say what kind of place it is.
 - ``TITLE_WORDS``: titles before a person's name (Marshal Zhukov, President Japarov): a place
-  name after one is a surname.
+  name after one may be a surname.
 """
 
 from __future__ import annotations
@@ -50,4 +50,4 @@ marschall pan pani prezydent generał marszałek monsieur madame président mini
 maréchal cumhurbaşkanı bakan президент премьер министр генерал маршал депутат губернатор мэр
 господин госпожа товарищ
 """
-TITLE_WORDS = frozenset(name_key(word) for word in _TITLES.split())
+TITLE_WORDS = frozenset(_TITLES.split())  # matched as written, case-folded: by key, her is herr
