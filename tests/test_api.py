@@ -197,6 +197,22 @@ def test_a_surname_after_a_title_or_given_name_is_no_place(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a part of a place: Moscow, not the district of Kyrgyzstan called Moskva
+        ("The Khamovniki district of Moscow is expensive.", None),
+        ("Marina Roshcha is a district of Moscow.", None),
+        # a phrase that names it
+        ("Police raided the village of Koi-Tash.", "Police raided the village of Koy-Tash."),
+    ],
+)
+def test_a_type_word_linked_by_of_names_the_place_only_after_the(
+    normaliser: tn.Normaliser, text: str, expected: str | None
+) -> None:
+    assert normaliser.normalise(text) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # "her" is not the title "Herr", "As" not the given name "Ayaz": words as written
         ("She returned to her Jalalabad home near Bishkek.", "Jalal-Abad"),
         ("As Jalalabad counts the damage, Bishkek promised help.", "Jalal-Abad"),

@@ -383,10 +383,24 @@ def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | 
             if folded in TITLE_WORDS or (word[:1].isupper() and folded in given_names):
                 return PERSON
             if folded in _LINKS:
-                cue = _cue_word(word_before(text, before.start(1)))
+                cue = _named_by(text, word_before(text, before.start(1)))
         if cue is not None:
             return cue
     return _cue_word(next_word(text, end))
+
+
+def _named_by(text: str, match: WordMatch | None) -> str | None:
+    """The type a cue word linked to a span names ("the village of X"), when the phrase
+    names the span: after a definite article or nothing, not after another name or "a"
+    ("the Khamovniki district of Moscow", "a district of Moscow" are parts of Moscow)."""
+    cue = _cue_word(match)
+    if cue is None or match is None:
+        return None
+    before = word_before(text, match.start(1))
+    return cue if before is None or before.group(1).casefold() in _DEFINITE else None
+
+
+_DEFINITE = frozenset({"the", "la", "le", "l", "les"})
 
 
 def _cue_word(match: WordMatch | None) -> str | None:
