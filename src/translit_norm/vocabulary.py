@@ -44,7 +44,7 @@ _CUES = {
 CUE_WORDS = {name_key(word): kind for kind, cues in _CUES.items() for word in cues.split()}
 
 _TITLES = """
-mr mrs ms dr prof president ex-president premier minister general marshal colonel admiral
+mr mrs ms dr prof president premier minister general marshal colonel admiral
 senator deputy governor mayor ambassador chairman comrade herr frau präsident präsidentin
 marschall pan pani prezydent generał marszałek monsieur madame président ministre général
 maréchal cumhurbaşkanı bakan президент премьер министр генерал маршал депутат губернатор мэр
