@@ -362,6 +362,8 @@ def test_near_misses_are_found_but_rewritten_only_below_the_default_floor(
         ("They swam in Lake Issyk Kul, in Chui region.", "They swam in Lake Issyk-Kul, in "
          "Chüy Region."),
         ("From Chatyr-Köl Lake to Bishkek.", "From Chatyr-Kul Lake to Bishkek."),
+        # an ending is kept only on a base form spelled as the name: Moskwie is no Moscowe
+        ("Spotkanie w Moskwie z Atambajewem.", "Spotkanie w Moskwie z Atambayevem."),
     ],
 )
 def test_shapes_scripts_and_endings(normaliser: tn.Normaliser, text: str, expected: str) -> None:

@@ -116,13 +116,23 @@ def _rewrite(
     if not NAME_SHAPE.fullmatch(name):
         return (surface, f"{name!r} is not a plain run of words, so a rewrite would not be "
                 "stable", after_article)  # fmt: skip
-    if style is not Style.LATIN:
+    if style is not Style.LATIN and stem < len(surface):
+        if not _takes_the_ending(surface[:stem], name):
+            return surface, (f"{surface!r} is an inflected form of {surface[:stem]!r}, which is "
+                             f"not spelled as {name!r}: the ending would not fit it"), after_article
         name += surface[stem:]
     if not form.text.isupper():  # "KOI-TASH" is shouted; "МИД КР" is how the name is written
         name = match_case(surface, name)
     if style is Style.ID:
         return ID_MARKUP.format(id=entity.id, text=name), None, after_article
     return name, None, after_article
+
+
+def _takes_the_ending(base: str, name: str) -> bool:
+    """Whether the last word of ``name`` spells the base form an ending was cut from (Polish
+    *Atambajew-em* -> *Atambayev-em*); *Moskwi-e*, the stem of the locative of *Moskwa*, is
+    no spelling of *Moscow*, and *Moscowe* would be no word."""
+    return name_key(words(base)[-1]) == name_key(words(name)[-1])
 
 
 _MAX_ENDING = 3  # key letters after the name that can be a case ending (Polish Biszkek-u)
