@@ -2,13 +2,14 @@
 gazetteer names.
 
 The reference tries, at every capitalised word, every run of joined words up to the longest
-name, with every reading of each word (its own key, a respelled key or the key of a base
-form), against a plain set of all indexed key tuples: no prefix pruning, no per-word memo,
-no early stop.
+name, reading each word as the scan does (its own key, failing that a respelled key, failing
+that the key of a base form), against plain sets of all indexed key tuples and their starts:
+no per-word memo, no remembered routes, no early stop.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -38,8 +39,7 @@ def joined(text: str, left: Token, right: Token) -> bool:
 
 
 def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int]]:
-    index = normaliser._index
-    names = set(index.by_key)
+    index, starts = normaliser._index, _starts(normaliser)
     tokens = tokenise(text)
     spans, i = [], 0
     while i < len(tokens):
@@ -53,11 +53,14 @@ def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int
             run = tokens[i : i + length]
             if len(run) < length or not all(joined(text, a, b) for a, b in itertools.pairwise(run)):
                 break
-            found = _best_reading(run, names, index)
-            if found is not None and length > 1 and _prose_at_sentence_start(text, run, index):
-                found = None
-            if found is not None and (best is None or (length, -found) > (best[0], -best[1])):
-                best = (length, found)
+            named = [(keys, n) for keys, n in _readings(run, index, starts)
+                     if keys in index.by_key]  # fmt: skip
+            if length > 1 and _prose_at_sentence_start(text, run, index, named):
+                named = []
+            if named:
+                found = min(n for _, n in named)
+                if best is None or (length, -found) > (best[0], -best[1]):
+                    best = (length, found)
         if acronym and (best is None or best[0] == 1):  # an acronym unless a longer name
             best = (1, 0)
         if best is None:
@@ -69,39 +72,45 @@ def reference_spans(normaliser: tn.Normaliser, text: str) -> list[tuple[int, int
     return spans
 
 
-def _prose_at_sentence_start(text: str, run: list[Token], index: NameIndex) -> bool:
+def _readings(
+    run: list[Token], index: NameIndex, starts: frozenset[tuple[str, ...]]
+) -> list[tuple[tuple[str, ...], int]]:
+    """Every reading of ``run`` that is in ``starts`` (an indexed name or the start of
+    one), with how many words it reads through a base form. Word by word: its own key,
+    failing that another scheme's spelling of an indexed word, failing that a base form."""
+    paths: list[tuple[tuple[str, ...], int]] = [((), 0)]
+    for token in run:
+        own, *others = index.word_keys(token.word)
+        bases = [(name_key(base), 1) for base in lemmas(token.word)]
+        for choices in ([(own, 0)], [(key, 0) for key in others], bases):
+            extended = [((*keys, key), n + flag) for keys, n in paths for key, flag in choices
+                        if (*keys, key) in starts]  # fmt: skip
+            if extended:
+                break
+        paths = extended
+    return paths
+
+
+@functools.cache
+def _starts(normaliser: tn.Normaliser) -> frozenset[tuple[str, ...]]:
+    """Every indexed name's key and every start of one."""
+    names = normaliser._index.by_key
+    return frozenset(keys[:n] for keys in names for n in range(1, len(keys) + 1))
+
+
+def _prose_at_sentence_start(
+    text: str, run: list[Token], index: NameIndex, named: list[tuple[tuple[str, ...], int]]
+) -> bool:
     """Words whose only capital is the first letter of a sentence, where every name they
-    may be capitalises a later word other than a type word ("New people moved in"), are
-    prose."""
+    may be (``named``) capitalises a later word other than a type word ("New people moved
+    in"), are prose."""
     if any(t.word[:1].isupper() for t in run[1:]):
         return False
     if not re.search(r"(?:\A|[.!?…:\n])[ \t\u00a0\"'“”‘’«»„(\[–—]*\Z", text[: run[0].start]):
         return False
-    forms = [f for keys in index.by_key if len(keys) == len(run) for f in index.by_key[keys]
-             if _matches(run, keys, index)]  # fmt: skip
+    forms = [form for keys, _ in named for form in index.by_key[keys]]
     return all(any(w[:1].isupper() and name_key(w) not in CUE_WORDS
                    for w in WORD.findall(f.text)[1:]) for f in forms)  # fmt: skip
-
-
-def _matches(run: list[Token], keys: tuple[str, ...], index: NameIndex) -> bool:
-    """Whether some reading of each word of ``run`` has the key at its place in ``keys``."""
-    return all(key in {*index.word_keys(t.word), *(name_key(b) for b in lemmas(t.word))}
-               for t, key in zip(run, keys, strict=True))  # fmt: skip
-
-
-def _best_reading(run: list[Token], names: set[tuple[str, ...]], index: NameIndex) -> int | None:
-    """Fewest inflected words of any reading of ``run`` that is an indexed name. A word
-    reads as its own key, another scheme's spelling of an indexed word, or a base form."""
-    choices = [
-        [(key, 0) for key in index.word_keys(t.word)] + [(name_key(b), 1) for b in lemmas(t.word)]
-        for t in run
-    ]
-    counts = [
-        sum(flag for _, flag in reading)
-        for reading in itertools.product(*choices)
-        if tuple(key for key, _ in reading) in names
-    ]
-    return min(counts) if counts else None
 
 
 def _names(normaliser: tn.Normaliser) -> list[str]:
