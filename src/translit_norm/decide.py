@@ -263,6 +263,8 @@ def _contest(
     about the options. Remembered: nothing else of the text counts."""
     if cue == PERSON and all(form.entity.kind is not Kind.PERSON for form in forms):
         cue = None  # "Prezydent Kirgistanu" is the president of a country, not a surname
+    # A PERSON cue that stands ranks the persons first (_type_fits), so no place is chosen
+    # after a title or a given name (Marshal Zhukov, Georgy Zhukov).
     if len(forms) == 1:
         unsupported = _unsupported(forms[0], surface[:stem], method, said, cue)
         if unsupported:
@@ -309,7 +311,6 @@ def _unsupported(form: Form, stem: str, method: str, said: _Said, cue: str | Non
     """Why the best reading of a span (``stem``: its text up to where the matched base form
     ends) lacks the support it needs, or None.
 
-    - No place is named right after a title or a given name (Marshal Zhukov, Georgy Zhukov).
     - A surname alone of a less prominent person needs the full name elsewhere in the text.
     - A one-word name of a place needs, by size: nothing (capitals, big cities); another
       mention from its country (towns: Kant, Engels, Anna are also a philosopher and a first
@@ -318,11 +319,9 @@ def _unsupported(form: Form, stem: str, method: str, said: _Said, cue: str | Non
     - A generic organisation name and a near miss (fuzzy) need another mention from its
       country."""
     fuzzy = method == "fuzzy"
-    entity = form.entity
-    if cue == PERSON and entity.kind is not Kind.PERSON:
-        return "after a title or a given name: a person's name, not this place"
     if not _needs_support(form, fuzzy):
         return None
+    entity = form.entity
     if form.role is Role.FAMILY and entity.prominence < PROMINENT_PERSON:
         if entity.id in said.named:
             return None
@@ -376,9 +375,9 @@ def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | 
     format characters, so the words are keyed as written."""
     before = word_before(text, start)
     if before is not None:
-        word = before.group(1)
-        cue = CUE_WORDS.get(name_key(word))
+        cue = _cue_word(before)
         if cue is None:
+            word = before.group(1)
             folded = strip_format(word).casefold()
             if folded in TITLE_WORDS or (word[:1].isupper() and folded in given_names):
                 return PERSON
