@@ -995,18 +995,13 @@ def person_row(table: Table, person: Person, roman: Romaniser) -> Row | None:
         table.log("person", f"{person.record} ({canonical}): no Russian full name, "
                             "English names only")
     family, given, patronymic = full or ("", "", "")
-    if not canonical and person.country == "RU":
+    if not canonical:
+        canonical = romanise_name(f"{given} {family}", roman)
         # The Duma's names come in many languages' Latin spellings with no language named
         # (Dutch Tret'jak, Khinsjtejn); the nearest to the romanisation is often not English,
-        # so the romanisation itself is the canonical name.
-        canonical = romanise_name(f"{given} {family}", roman)
-    if not canonical:
-        target = romanise_name(f"{given} {family}", roman)
-        ascii_forms = sorted({f for f in person.latin if f.isascii() and len(f.split()) == 2
-                              and name_key(f.split()[0]) != name_key(family)  # Family Given
-                              and not (person.country == "KG" and KENESH_MARKS.search(f))})
-        canonical = target if target in ascii_forms or not ascii_forms else min(
-            ascii_forms, key=lambda f: (Levenshtein.distance(fold(f), fold(target)), f))
+        # so there the romanisation itself is the canonical name. The Kenesh's: the nearest.
+        if person.country != "RU":
+            canonical = _nearest_latin(person, family, canonical)
     label = canonical
     canonical = given_family(plain_latin(label))
     if canonical != label:
@@ -1057,6 +1052,16 @@ def romanise_name(name: str, roman: Romaniser) -> str:
     if KY_ONLY.intersection(name):
         return plain_latin(roman.kyrgyz(name))
     return roman.russian(name)
+
+
+def _nearest_latin(person: Person, family: str, target: str) -> str:
+    """The source's Latin "Given Family" form nearest ``target`` (the romanisation), if any."""
+    forms = sorted({f for f in person.latin if f.isascii() and len(f.split()) == 2
+                    and name_key(f.split()[0]) != name_key(family)  # not Family Given
+                    and not KENESH_MARKS.search(f)})  # fmt: skip
+    if target in forms or not forms:
+        return target
+    return min(forms, key=lambda f: (Levenshtein.distance(fold(f), fold(target)), f))
 
 
 def given_family(name: str) -> str:
