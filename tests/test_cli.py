@@ -700,3 +700,25 @@ def test_output_to_a_named_pipe_is_written_not_replaced(
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     with pytest.raises(OSError, match="not a regular file"):
         AtomicFile(pipe)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_sigterm_to_a_worker_before_its_initializer_ends_it_quietly() -> None:
+    # a worker is forked with the main process's handler, and keeps it until its
+    # initializer runs: SIGTERM in between must end it as the initializer's handler would
+    ready, started = os.pipe()
+    with cli._sigterm_raises():
+        child = os.fork()
+        if child == 0:
+            try:
+                os.write(started, b"x")
+                time.sleep(30)
+            except BaseException:
+                os._exit(1)  # the handler raised, as in the main process
+            os._exit(0)
+        os.read(ready, 1)  # not before: a signal that comes during the fork is dropped
+        os.kill(child, signal.SIGTERM)
+        _, status = os.waitpid(child, 0)
+    os.close(ready)
+    os.close(started)
+    assert os.waitstatus_to_exitcode(status) == cli.EXIT_TERMINATED

@@ -760,9 +760,15 @@ def _total_size(sources: Sequence[Source]) -> int | None:
 
 @contextlib.contextmanager
 def _sigterm_raises() -> Iterator[None]:
-    """While running, SIGTERM raises :class:`Terminated` (in the main thread only)."""
+    """While running, SIGTERM raises :class:`Terminated` (in the main thread only). A worker
+    that gets SIGTERM before its initializer has set its own handler ends quietly, as it
+    would after: it inherited this one with the fork, and an exception there would print a
+    traceback."""
+    main = os.getpid()
 
     def handler(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != main:
+            os._exit(EXIT_TERMINATED)
         raise Terminated
 
     try:
