@@ -195,6 +195,46 @@ def test_a_surname_after_a_title_or_given_name_is_no_place(
 
 
 @pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        # relatives of presidents, as the news names them: a known given name (as written,
+        # or by key for longer ones), a given name in pymorphy3's dictionary, initials
+        ("Maxim Bakiyev, the son of the former president, lives in London.", "Maxim"),
+        ("Zhanysh Bakiyev was sentenced in absentia.", "Zhanysh"),
+        ("Жаныш Бакиев был осужден заочно.", "Жаныш"),
+        ("Раиса Атамбаева, супруга экс-президента, выступила.", "Раиса"),
+        ("Kadyrbek Atambaev was detained in Bishkek.", "Kadyrbek"),
+        ("R. Atambayeva thanked the doctors.", "R."),
+    ],
+)
+def test_a_surname_after_another_given_name_is_someone_else(
+    normaliser: tn.Normaliser, text: str, other: str
+) -> None:
+    after = len(other) + 1
+    [surname] = [m for m in normaliser.find_entities(text, abstentions=True) if m.start == after]
+    assert surname.method == "abstain"
+    assert f"{other!r} before it is no given name" in surname.reason
+    assert normaliser.normalise(text, style="latin").startswith(text[: surname.end])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A. Atambaev thanked the doctors.", "A. Atambayev"),
+        ("A.Sh. Atambaev thanked the doctors.", "A.Sh. Atambayev"),  # and the patronymic
+        ("Mr. Bakiev thanked the doctors.", "Mr. Bakiyev"),
+        ("President Atambaev thanked the doctors.", "President Atambayev"),
+        ("As Atambaev thanked the doctors, Bishkek cheered.", "As Atambayev"),
+        ("Almaz Atambaev thanked the doctors.", "Almaz Atambayev"),  # may be Almazbek
+    ],
+)
+def test_a_surname_after_its_own_initial_or_other_words_is_the_person(
+    normaliser: tn.Normaliser, text: str, expected: str
+) -> None:
+    assert normaliser.normalise(text).startswith(expected)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a part of a place: Moscow, not the district of Kyrgyzstan called Moskva

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Container, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .index import Form, Role, fold
-from .inflection import is_common_word
+from .inflection import is_common_word, is_given_name
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
@@ -55,10 +56,12 @@ def decide(
     *,
     abstentions: bool,
     given_names: Container[str] = frozenset(),
+    given_keys: Container[str] = frozenset(),
 ) -> Iterator[Decision]:
     """Decide every hit of one text, in order; with ``abstentions=False``, only the hits
     that name an entity. ``given_names``: persons' given names, case-folded (a place name
-    right after one may be a surname).
+    right after one may be a surname); ``given_keys``: their keys (a surname after one
+    that is not the person's is someone else's).
 
     Sure spans are the context of the rest, so all hits are read before the first decision.
     What is kept of them meanwhile are plain tuples of numbers and strings, and decisions
@@ -79,6 +82,11 @@ def decide(
         spans, readings, strict=True
     ):
         outcome = reading.sure
+        if reading.given is not None:
+            other = _someone_else(text, start, reading.given, given_names, given_keys)
+            if other is not None:
+                outcome = _abstain(reading.options, f"{other!r} before it is no given name of "
+                                   "a person with this surname, so it names someone else")
         if outcome is None:
             if not reading.options:
                 continue
@@ -110,6 +118,7 @@ class _Reading(NamedTuple):
     ids: tuple[str, ...]  # the options' entity ids
     units: tuple[str, ...]  # the units around the options (see _units)
     countries: tuple[str, ...]  # the options' countries
+    given: tuple[str, ...] | None  # for a surname alone: the keys of the persons' given names
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -143,7 +152,18 @@ def _reading(
         tuple({entity.id: None for entity in entities}),
         tuple({unit: None for entity in entities for unit in _units(entity)}),
         tuple({entity.country or "": None for entity in entities}),
+        _given_keys(options),
     )
+
+
+def _given_keys(options: tuple[Form, ...]) -> tuple[str, ...] | None:
+    """The keys of the given names of the persons a surname alone may name; None when no
+    option is such a surname, or a person's given names are not known."""
+    persons = [form.entity for form in options if form.role is Role.FAMILY]
+    if not persons or any(not person.given for person in persons):
+        return None
+    names = [name for person in persons for names in person.given.values() for name in names]
+    return tuple({name_key(name): None for name in names})
 
 
 def _needs_support(form: Form, fuzzy: bool) -> bool:
@@ -386,6 +406,60 @@ def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | 
         if cue is not None:
             return cue
     return _cue_word(next_word(text, end))
+
+
+_MIN_KEYED_GIVEN = 5  # a shorter word is a given name only as written (As is not Ayaz)
+# Initials right before a name (R. Atambayeva, Zh. Bakiyev, А.Ш. Атамбаев), the first of
+# them in group 1: a letter, or the first two of a romanised Ж, Ч, Ш, Х, Ц, Ю, Я, Е, Ё (not
+# Mr., Dr., St.)
+_INITIALS = re.compile(
+    r"(?<![^\W\d_.])([^\W\d_]|[ZCSKTY][hsuaeo])\.(?:\s?[^\W\d_]{1,2}\.)*\s?\Z"
+)
+
+
+def _someone_else(
+    text: str,
+    start: int,
+    own: tuple[str, ...],
+    given_names: Container[str],
+    given_keys: Container[str],
+) -> str | None:
+    """The given name or initials right before a surname alone, when they are not those of
+    the persons with that surname (``own``: the keys of their given names): *Maxim Bakiyev*,
+    *R. Atambayeva* name someone else. None when nothing like a given name is there."""
+    # Most surnames follow a word in lower case, a sentence's end or a line break: what is
+    # right before the name is looked at first, and a pattern is run only when that fails.
+    if start < 2:
+        return None
+    dot = text.rfind(".", start - 2, start)
+    if dot > 0:
+        if not (text[dot - 1].isupper() or text[max(0, dot - 2)].isupper()):
+            return None  # a sentence's end, not initials
+        match = _INITIALS.search(text, max(0, start - 12), start)
+        if match is None or not match.group(1)[:1].isupper():
+            return None
+        initial = name_key(match.group(1))
+        mine = not initial or any(key.startswith(initial) for key in own)
+        return None if mine else match.group().strip()
+    if text[start - 1] == " ":
+        space = text.rfind(" ", max(0, start - 32), start - 1)
+        if not text[space + 1].isupper():
+            return None
+    elif not text[start - 2].isalpha():
+        return None  # the name starts a line, or follows punctuation
+    before = word_before(text, start)
+    if before is None or not before.group(1)[:1].isupper():
+        return None
+    word = strip_format(before.group(1))
+    key = name_key(word)
+    given = (
+        word.casefold() in given_names
+        or (len(word) >= _MIN_KEYED_GIVEN and key in given_keys)
+        or is_given_name(word)
+    )
+    if not given or any(key.startswith(mine) or mine.startswith(key) for mine in own):
+        return None  # Almaz Atambayev may be Almazbek
+    return word
 
 
 def _named_by(text: str, match: WordMatch | None) -> str | None:

@@ -166,6 +166,10 @@ class NameIndex:
     """The persons' given names as written, case-folded (georgy, георгий): a place name right
     after one may be a person's surname (Georgy Zhukov, not the village Zhukovo). Not keys:
     the key of the English word "As" is that of the given name Ayaz."""
+    given_keys: set[str] = field(default_factory=set)
+    """The keys of the persons' given names (Maxim and Maksim, Жаныш and Zhanysh): a known
+    given name before a surname that is not the person's names someone else (see
+    :mod:`translit_norm.decide`)."""
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -177,8 +181,9 @@ class NameIndex:
         for entity in gazetteer:
             for form in entity_forms(entity):
                 index.add(form, known, respellings)
-            index.given_names.update(name.casefold() for names in entity.given.values()
-                                     for name in names)  # fmt: skip
+            given = [name for names in entity.given.values() for name in names]
+            index.given_names.update(name.casefold() for name in given)
+            index.given_keys.update(known.get(name) or name_key(name) for name in given)
         return index
 
     def add(

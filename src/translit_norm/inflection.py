@@ -105,6 +105,16 @@ def is_common_word(word: str) -> bool:
     return bool(best.is_known) and not (_NAME_TAGS & set(best.tag.grammemes))
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def is_given_name(word: str) -> bool:
+    """True for a Cyrillic word that pymorphy3's dictionary knows, in its most likely
+    reading, as a given name (Людмила, Максима)."""
+    if not is_cyrillic(word):
+        return False
+    best = _morph().parse(word)[0]
+    return bool(best.is_known) and "Name" in best.tag
+
+
 def _strip(word: str, endings: tuple[str, ...], min_stem: int) -> list[str]:
     lower = word.lower()
     return [
