@@ -61,6 +61,17 @@ def test_shape_is_kept(normaliser: tn.Normaliser) -> None:
     assert normaliser.normalise("Almazbek Atambaev") == "Almazbek Atambayev"
 
 
+@pytest.mark.parametrize("style", ["ru", "ky"])
+def test_cyrillic_styles_keep_a_case_form_that_the_gazetteer_lists(
+    normaliser: tn.Normaliser, style: str
+) -> None:
+    # GeoNames lists Москвы and Москве among Moscow's names; Маскав is another spelling
+    text = "Он вернулся из Москвы, а не из Маскав."
+    assert normaliser.normalise(text, style=style) == "Он вернулся из Москвы, а не из Москва."
+    [kept, _] = normaliser.find_entities(text, style=style)
+    assert "keeps its case ending" in kept.reason
+
+
 def test_an_apostrophe_for_a_soft_sign_joins_the_name(normaliser: tn.Normaliser) -> None:
     # GeoNames lists Smolens'k (Смоленск romanised with ' for ь); a possessive still stays out
     [mention] = normaliser.find_entities("Troops left Smolens'k on Monday.")

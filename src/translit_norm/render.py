@@ -10,6 +10,7 @@ import regex
 
 from .errors import UnknownOptionError
 from .index import Form, Role, key_of
+from .inflection import lemmas
 from .keys import name_key
 from .model import Entity, Kind, LangMap
 from .scan import Hit
@@ -113,6 +114,8 @@ def _rewrite(
     if style is not Style.LATIN and _adds_an_ending(surface, name, stem):
         return surface, (f"{surface!r} matched {form.text!r}, but reads as {name!r} with an "
                          "ending that the canonical form would drop"), after_article
+    if style in (Style.RU, Style.KY) and _declined(surface, name):
+        return surface, "an inflected Cyrillic form keeps its case ending", after_article
     if not NAME_SHAPE.fullmatch(name):
         return (surface, f"{name!r} is not a plain run of words, so a rewrite would not be "
                 "stable", after_article)  # fmt: skip
@@ -126,6 +129,18 @@ def _rewrite(
     if style is Style.ID:
         return ID_MARKUP.format(id=entity.id, text=name), None, after_article
     return name, None, after_article
+
+
+def _declined(surface: str, name: str) -> bool:
+    """A one-word Cyrillic mention that is a case form of the Cyrillic ``name``: GeoNames
+    lists *Москвы* and *Москве* among the names of Moscow, and *из Москвы* must not become
+    *из Москва*."""
+    if surface == name or " " in name or not mostly_cyrillic(surface):
+        return False
+    named = name_key(name)
+    if name_key(surface) == named:  # a spelling (Орел for Орёл), not another case
+        return False
+    return any(name_key(base) == named for base in lemmas(surface))
 
 
 def _takes_the_ending(base: str, name: str) -> bool:
