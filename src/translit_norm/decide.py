@@ -78,15 +78,25 @@ def decide(
     # id(), which stays its own while ``readings`` holds it (the same reading is the same
     # surface, stem, method and similarity).
     settled: dict[tuple[int, str | None], _Outcome] = {}
+    place_end = -1  # where the last span that may be a place ends (Toktogul Zheenbekov)
+    last_end = -1  # where the last span ends
     for (start, end, surface, method, stem_end, inflected, similarity), reading in zip(
         spans, readings, strict=True
     ):
         outcome = reading.sure
         if reading.given is not None:
-            other = _someone_else(text, start, reading.given, given_names, given_keys)
+            other = _someone_else(text, start, reading.given, place_end, given_names, given_keys)
             if other is not None:
                 outcome = _abstain(reading.options, f"{other!r} before it is no given name of "
                                    "a person with this surname, so it names someone else")
+        if reading.places:
+            if "." in text[start - 2 : start]:
+                short = _abbreviation_before(text, start, last_end)
+                if short is not None:
+                    outcome = _abstain(reading.options, f"after {short!r}, which may shorten a "
+                                       "word of a longer name (St. Petersburg, N. Novgorod)")
+            place_end = end
+        last_end = end
         if outcome is None:
             if not reading.options:
                 continue
@@ -99,8 +109,8 @@ def decide(
                 stem = stem_end - start
                 outcome = _contest(reading.options, surface, stem, method, similarity, cue, said)
                 settled[id(reading), cue] = outcome
-            if outcome[0] is None and not abstentions:
-                continue
+        if outcome[0] is None and not abstentions:
+            continue
         hit = (start, end, reading.options, method, stem_end, inflected, similarity)
         yield new_tuple(Decision, (new_tuple(Hit, hit), *outcome))
 
@@ -410,45 +420,45 @@ def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | 
 
 _MIN_KEYED_GIVEN = 5  # a shorter word is a given name only as written (As is not Ayaz)
 # Initials right before a name (R. Atambayeva, Zh. Bakiyev, А.Ш. Атамбаев), the first of
-# them in group 1: a letter, or the first two of a romanised Ж, Ч, Ш, Х, Ц, Ю, Я, Е, Ё (not
-# Mr., Dr., St.)
+# them in group 1: a letter, or the Latin letters of one Cyrillic letter (Zh, Dzh…)
 _INITIALS = re.compile(
-    r"(?<![^\W\d_.])([^\W\d_]|[ZCSKTY][hsuaeo])\.(?:\s?[^\W\d_]{1,2}\.)*\s?\Z"
+    r"(?<![^\W\d_])(?<!\.)(Dzh|[ZCSK]h|Ts|Y[aeou]|[^\W\d_])\.(?:\s?[^\W\d_]{1,3}\.)*\s?\Z"
 )
+# Dotted titles and abbreviations that end a sentence or stand before a name, and are not
+# initials: M. (Monsieur), H.E., S.E. (Excellency), U.S., U.K., D.C., U.N., E.U.
+_NOT_INITIALS = frozenset({"M", "HE", "SE", "US", "UK", "DC", "UN", "EU", "USA"})
 
 
 def _someone_else(
     text: str,
     start: int,
     own: tuple[str, ...],
+    place_end: int,
     given_names: Container[str],
     given_keys: Container[str],
 ) -> str | None:
     """The given name or initials right before a surname alone, when they are not those of
     the persons with that surname (``own``: the keys of their given names): *Maxim Bakiyev*,
-    *R. Atambayeva* name someone else. None when nothing like a given name is there."""
+    *R. Atambayeva* name someone else. None when nothing like a given name is there, or the
+    word is the end of a place name (``place_end``: where the last one ends)."""
     # Most surnames follow a word in lower case, a sentence's end or a line break: what is
     # right before the name is looked at first, and a pattern is run only when that fails.
     if start < 2:
         return None
     dot = text.rfind(".", start - 2, start)
     if dot > 0:
-        if not (text[dot - 1].isupper() or text[max(0, dot - 2)].isupper()):
-            return None  # a sentence's end, not initials
-        match = _INITIALS.search(text, max(0, start - 12), start)
-        if match is None or not match.group(1)[:1].isupper():
-            return None
-        initial = name_key(match.group(1))
-        mine = not initial or any(key.startswith(initial) for key in own)
-        return None if mine else match.group().strip()
+        if text[max(0, dot - 3) : dot].islower():
+            return None  # a sentence's end, not initials (Zh., Dzh., A.Sh. have a capital)
+        return _other_initials(text, start, own)
     if text[start - 1] == " ":
         space = text.rfind(" ", max(0, start - 32), start - 1)
-        if not text[space + 1].isupper():
+        word = text[space + 1 : start - 1]
+        if word.isalpha() and not word[0].isupper():
             return None
     elif not text[start - 2].isalpha():
         return None  # the name starts a line, or follows punctuation
     before = word_before(text, start)
-    if before is None or not before.group(1)[:1].isupper():
+    if before is None or before.end(1) == place_end or not before.group(1)[:1].isupper():
         return None
     word = strip_format(before.group(1))
     key = name_key(word)
@@ -457,9 +467,42 @@ def _someone_else(
         or (len(word) >= _MIN_KEYED_GIVEN and key in given_keys)
         or is_given_name(word)
     )
-    if not given or any(key.startswith(mine) or mine.startswith(key) for mine in own):
+    if not given or is_common_word(word):  # Любовь, Надежда, Вера are also nouns
+        return None
+    if any(key.startswith(mine) or mine.startswith(key) for mine in own):
         return None  # Almaz Atambayev may be Almazbek
     return word
+
+
+# A capitalised word of up to four letters with a dot, not the end of an acronym (U.S.)
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?<!\.)([^\W\d_]{1,4})\.\s?\Z")
+
+
+def _abbreviation_before(text: str, start: int, last_end: int) -> str | None:
+    """A short capitalised word with a dot right before ``start`` (St., N., Nizh.), as
+    written: a place name after one may be the end of a longer name that the gazetteer
+    writes in full (Saint Petersburg, Nizhny Novgorod, not Veliky Novgorod). Not a name
+    that ends a sentence (``last_end``: where the last span ends): "Osh. Bishkek"."""
+    match = _ABBREVIATION.search(text, max(0, start - 7), start)
+    if match is None or match.end(1) == last_end:
+        return None
+    word = match.group(1)
+    if not word[0].isupper() or (len(word) > 1 and not word[1:].islower()):
+        return None
+    return match.group().strip()
+
+
+def _other_initials(text: str, start: int, own: tuple[str, ...]) -> str | None:
+    """Initials right before ``start`` that none of the given names ``own`` (keys) begins
+    with, as written; None when there are none, or they are the person's."""
+    match = _INITIALS.search(text, max(0, start - 12), start)
+    if match is None or not match.group(1)[:1].isupper():
+        return None
+    written = match.group().strip()
+    if "".join(written.replace(".", " ").split()).upper() in _NOT_INITIALS:
+        return None
+    initial = name_key(match.group(1))
+    return None if not initial or any(key.startswith(initial) for key in own) else written
 
 
 def _named_by(text: str, match: WordMatch | None) -> str | None:
