@@ -16,12 +16,12 @@ import re
 from collections.abc import Container, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from .index import Form, Role, fold
+from .index import Form, NameIndex, Role, fold
 from .inflection import is_common_word, is_given_name
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
-from .text import WordMatch, new_tuple, next_word, strip_format, word_before
+from .text import WordMatch, new_tuple, next_word, strip_format, word_before, words
 from .vocabulary import CUE_WORDS, TITLE_WORDS
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
@@ -32,6 +32,10 @@ PROMINENT_PERSON = 70.0
 PROMINENT_PLACE = {"KG": 200_000.0}
 # Below this population a one-word place name needs a cue word or a unit around it.
 SMALL_PLACE = 10_000.0
+# Below this population a place is not named in a text whose sure mentions are all from
+# other countries: Karasu, Aksu and Ak Zhol in a text about Kazakhstan are Kazakh, not the
+# Kyrgyz villages and towns of these (Turkic: black water, white water, bright road) names.
+ABROAD_BELOW = 50_000.0
 _BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "variant": 0.9, "inflection": 0.9,
          "fuzzy": 0.9}  # fmt: skip
 _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY: 0.95}
@@ -55,13 +59,13 @@ def decide(
     kinds: frozenset[Kind] | None,
     *,
     abstentions: bool,
-    given_names: Container[str] = frozenset(),
-    given_keys: Container[str] = frozenset(),
+    index: NameIndex,
 ) -> Iterator[Decision]:
     """Decide every hit of one text, in order; with ``abstentions=False``, only the hits
-    that name an entity. ``given_names``: persons' given names, case-folded (a place name
-    right after one may be a surname); ``given_keys``: their keys (a surname after one
-    that is not the person's is someone else's).
+    that name an entity. ``index`` is the one the hits were found with: it knows persons'
+    given names (a place name right after one may be a surname, and a surname after one
+    that is not the person's is someone else's) and the words of longer names (St. before
+    Petersburg).
 
     Sure spans are the context of the rest, so all hits are read before the first decision.
     What is kept of them meanwhile are plain tuples of numbers and strings, and decisions
@@ -74,6 +78,7 @@ def decide(
         readings.append(_reading(forms, surface, stem_end - start, method, similarity, kinds))
         spans.append((start, end, surface, method, stem_end, inflected, similarity))
     context = _Context([r.sure[1].entity for r in readings if r.sure is not None])
+    anchors = _anchors(readings)
     # A reading's contests in this text, by cue word: names recur. Keyed by the reading's
     # id(), which stays its own while ``readings`` holds it (the same reading is the same
     # surface, stem, method and similarity).
@@ -85,13 +90,13 @@ def decide(
     ):
         outcome = reading.sure
         if reading.given is not None:
-            other = _someone_else(text, start, reading.given, place_end, given_names, given_keys)
+            other = _someone_else(text, start, reading.given, place_end, index)
             if other is not None:
                 outcome = _abstain(reading.options, f"{other!r} before it is no given name of "
                                    "a person with this surname, so it names someone else")
         if reading.places:
             if "." in text[start - 2 : start]:
-                short = _abbreviation_before(text, start, last_end)
+                short = _abbreviation_before(text, start, surface, last_end, index)
                 if short is not None:
                     outcome = _abstain(reading.options, f"after {short!r}, which may shorten a "
                                        "word of a longer name (St. Petersburg, N. Novgorod)")
@@ -101,7 +106,7 @@ def decide(
             if not reading.options:
                 continue
             # cue words only tell places apart: the look-around is skipped when no place fits
-            cue = _cue(start, end, text, given_names) if reading.places else None
+            cue = _cue(start, end, text, index.given_names) if reading.places else None
             try:
                 outcome = settled[id(reading), cue]
             except KeyError:
@@ -109,7 +114,16 @@ def decide(
                 stem = stem_end - start
                 outcome = _contest(reading.options, surface, stem, method, similarity, cue, said)
                 settled[id(reading), cue] = outcome
-        if outcome[0] is None and not abstentions:
+        chosen = outcome[0]
+        # a small place in a text about other countries: asked only when no other span
+        # names its country (in most texts another one does)
+        if chosen is not None and anchors:
+            key = id(reading)
+            if anchors.get(chosen.country or "", key) == key and _minor(chosen):
+                elsewhere = _elsewhere(chosen, anchors)
+                if elsewhere:
+                    outcome, chosen = _abstain((outcome[1],), elsewhere), None
+        if chosen is None and not abstentions:
             continue
         hit = (start, end, reading.options, method, stem_end, inflected, similarity)
         yield new_tuple(Decision, (new_tuple(Hit, hit), *outcome))
@@ -129,6 +143,7 @@ class _Reading(NamedTuple):
     units: tuple[str, ...]  # the units around the options (see _units)
     countries: tuple[str, ...]  # the options' countries
     given: tuple[str, ...] | None  # for a surname alone: the keys of the persons' given names
+    anchor: str | None  # the one country of all the options, unless they are all small places
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -163,6 +178,7 @@ def _reading(
         tuple({unit: None for entity in entities for unit in _units(entity)}),
         tuple({entity.country or "": None for entity in entities}),
         _given_keys(options),
+        _anchor(entities),
     )
 
 
@@ -174,6 +190,48 @@ def _given_keys(options: tuple[Form, ...]) -> tuple[str, ...] | None:
         return None
     names = [name for person in persons for names in person.given.values() for name in names]
     return tuple({name_key(name): None for name in names})
+
+
+def _minor(entity: Entity) -> bool:
+    """A place of a known country too small to be named in a text about other countries
+    (see ABROAD_BELOW)."""
+    return (
+        entity.kind is Kind.PLACE
+        and entity.country is not None
+        and entity.prominence < ABROAD_BELOW
+    )
+
+
+def _anchor(entities: Sequence[Entity]) -> str | None:
+    """The country a span names whichever option it is: *Kyrgyzstan* is the country or a
+    rural municipality, both in KG. None when the options' countries differ, or all are
+    small places (which the text's other mentions must place)."""
+    countries = {entity.country for entity in entities}
+    if len(countries) != 1 or all(_minor(entity) for entity in entities):
+        return None
+    return countries.pop()
+
+
+def _anchors(readings: Sequence[_Reading]) -> dict[str, int]:
+    """The countries the text names, whatever each span turns out to name (see
+    :func:`_anchor`): for each, the id() of the one reading that names it, or -1 when
+    several do."""
+    anchors: dict[str, int] = {}
+    for key, reading in {id(reading): reading for reading in readings}.items():
+        if reading.anchor is not None:
+            anchors[reading.anchor] = -1 if reading.anchor in anchors else key
+    return anchors
+
+
+def _elsewhere(place: Entity, anchors: dict[str, int]) -> str | None:
+    """Why a small place that no other span places in its country is left as written: the
+    text names other countries; else None."""
+    country = place.country or ""
+    others = sorted(other for other in anchors if other != country)
+    if not others:
+        return None
+    return (f"a small place in {country}, in a text that names {', '.join(others)} and "
+            f"nothing else in {country}")  # fmt: skip
 
 
 def _needs_support(form: Form, fuzzy: bool) -> bool:
@@ -434,8 +492,7 @@ def _someone_else(
     start: int,
     own: tuple[str, ...],
     place_end: int,
-    given_names: Container[str],
-    given_keys: Container[str],
+    index: NameIndex,
 ) -> str | None:
     """The given name or initials right before a surname alone, when they are not those of
     the persons with that surname (``own``: the keys of their given names): *Maxim Bakiyev*,
@@ -463,8 +520,8 @@ def _someone_else(
     word = strip_format(before.group(1))
     key = name_key(word)
     given = (
-        word.casefold() in given_names
-        or (len(word) >= _MIN_KEYED_GIVEN and key in given_keys)
+        word.casefold() in index.given_names
+        or (len(word) >= _MIN_KEYED_GIVEN and key in index.given_keys)
         or is_given_name(word)
     )
     if not given or is_common_word(word):  # Любовь, Надежда, Вера are also nouns
@@ -474,22 +531,34 @@ def _someone_else(
     return word
 
 
-# A capitalised word of up to four letters with a dot, not the end of an acronym (U.S.)
-_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?<!\.)([^\W\d_]{1,4})\.\s?\Z")
+# A word of up to four letters with a dot (and a hyphen: St.-Petersburg), not the end of an
+# acronym (U.S.) or of a hyphenated word (Ala-Too.)
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?<![.\-])([^\W\d_]{1,4})\.[\s\-]?\Z")
 
 
-def _abbreviation_before(text: str, start: int, last_end: int) -> str | None:
-    """A short capitalised word with a dot right before ``start`` (St., N., Nizh.), as
-    written: a place name after one may be the end of a longer name that the gazetteer
-    writes in full (Saint Petersburg, Nizhny Novgorod, not Veliky Novgorod). Not a name
-    that ends a sentence (``last_end``: where the last span ends): "Osh. Bishkek"."""
+def _abbreviation_before(
+    text: str, start: int, surface: str, last_end: int, index: NameIndex
+) -> str | None:
+    """A short capitalised word with a dot right before ``start`` that may shorten the word
+    before it in a longer name the gazetteer writes in full (St. Petersburg, N. Novgorod for
+    Nizhny, not Veliky, Novgorod), as written; None for a sentence's end ("…Iran. Bishkek",
+    and "…Osh. Bishkek": ``last_end`` is where the last span ends)."""
     match = _ABBREVIATION.search(text, max(0, start - 7), start)
     if match is None or match.end(1) == last_end:
         return None
     word = match.group(1)
     if not word[0].isupper() or (len(word) > 1 and not word[1:].islower()):
         return None
+    short, first = name_key(word), name_key(words(surface)[0])
+    if not any(_shortens(short, head) for head in index.words_before(first)):
+        return None
     return match.group().strip()
+
+
+def _shortens(short: str, word: str) -> bool:
+    """Whether the key ``short`` may abbreviate the key ``word`` (ST: SAINT; NIJ: NIJNII)."""
+    letters = iter(word)
+    return word[:1] == short[:1] and all(letter in letters for letter in short)
 
 
 def _other_initials(text: str, start: int, own: tuple[str, ...]) -> str | None:

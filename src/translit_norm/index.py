@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -170,6 +171,8 @@ class NameIndex:
     """The keys of the persons' given names (Maxim and Maksim, Жаныш and Zhanysh): a known
     given name before a surname that is not the person's names someone else (see
     :mod:`translit_norm.decide`)."""
+    _before: dict[str, frozenset[str]] | None = field(default=None, repr=False)
+    """See :meth:`words_before` (worked out on first use: most texts never need it)."""
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -227,6 +230,17 @@ class NameIndex:
         if not others or is_cyrillic(word):  # a Cyrillic word is spelled, not romanised
             return (key,)
         return (key, *sorted(others))
+
+    def words_before(self, key: str) -> frozenset[str]:
+        """The keys of the words that stand right before a word keyed ``key`` in names of
+        several words (SAINT and SANKT before PETERSBURG); worked out on the first call."""
+        if self._before is None:
+            before: dict[str, set[str]] = {}
+            for keys in self.by_key:
+                for left, right in itertools.pairwise(keys):
+                    before.setdefault(right, set()).add(left)
+            self._before = {key: frozenset(lefts) for key, lefts in before.items()}
+        return self._before.get(key, frozenset())
 
     def lookup(self, keys: tuple[str, ...]) -> list[Form]:
         """Forms whose word keys are exactly ``keys``."""

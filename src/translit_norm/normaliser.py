@@ -144,8 +144,7 @@ class Normaliser:
         protected = [m.span() for m in _MARKUP.finditer(text)] if "<entity" in text else []
         hits = self._scanner.scan(text, protected)
         return decide(hits, text, wanted, abstentions=abstentions,
-                      given_names=self._index.given_names,
-                      given_keys=self._index.given_keys)  # fmt: skip
+                      index=self._index)  # fmt: skip
 
     def _floor(self, min_score: float | None) -> float:
         return self.min_score if min_score is None else _check_score(min_score)
