@@ -70,6 +70,16 @@ def test_cyrillic_styles_keep_a_case_form_that_the_gazetteer_lists(
     assert normaliser.normalise(text, style=style) == "Он вернулся из Москвы, а не из Москва."
     [kept, _] = normaliser.find_entities(text, style=style)
     assert "keeps its case ending" in kept.reason
+    # a Russian case form whose key is the Kyrgyz name's (Уфу, Өфө) is still a case form
+    assert normaliser.normalise("Он полетел в Уфу.", style=style) == "Он полетел в Уфу."
+
+
+@pytest.mark.parametrize("style", ["ru", "ky"])
+def test_cyrillic_styles_take_no_latin_case_ending(normaliser: tn.Normaliser, style: str) -> None:
+    text = "Prezydent Kirgistanu przyjechał do Biszkeku; Atambajewowi postawiono zarzuty."
+    assert normaliser.normalise(text, style=style) == text  # not Кыргызстанu, Атамбаевowi
+    reasons = [m.reason for m in normaliser.find_entities(text, style=style)]
+    assert any("a Latin case ending" in reason for reason in reasons)
 
 
 def test_an_apostrophe_for_a_soft_sign_joins_the_name(normaliser: tn.Normaliser) -> None:

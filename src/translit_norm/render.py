@@ -114,7 +114,8 @@ def _rewrite(
     if style is not Style.LATIN and _adds_an_ending(surface, name, stem):
         return surface, (f"{surface!r} matched {form.text!r}, but reads as {name!r} with an "
                          "ending that the canonical form would drop"), after_article
-    if style in (Style.RU, Style.KY) and _declined(surface, name):
+    cyrillic = style in (Style.RU, Style.KY)
+    if cyrillic and _declined(surface, {name, name_in(entity, role, ("ru",)) or name}):
         return surface, "an inflected Cyrillic form keeps its case ending", after_article
     if not NAME_SHAPE.fullmatch(name):
         return (surface, f"{name!r} is not a plain run of words, so a rewrite would not be "
@@ -123,6 +124,9 @@ def _rewrite(
         if not _takes_the_ending(surface[:stem], name):
             return surface, (f"{surface!r} is an inflected form of {surface[:stem]!r}, which is "
                              f"not spelled as {name!r}: the ending would not fit it"), after_article
+        if cyrillic and not mostly_cyrillic(surface):
+            return surface, (f"{surface!r} ends in {surface[stem:]!r}, a Latin case ending "
+                             f"that {name!r} cannot take"), after_article
         name += surface[stem:]
     if not form.text.isupper():  # "KOI-TASH" is shouted; "МИД КР" is how the name is written
         name = match_case(surface, name)
@@ -131,16 +135,17 @@ def _rewrite(
     return name, None, after_article
 
 
-def _declined(surface: str, name: str) -> bool:
-    """A one-word Cyrillic mention that is a case form of the Cyrillic ``name``: GeoNames
-    lists *Москвы* and *Москве* among the names of Moscow, and *из Москвы* must not become
-    *из Москва*."""
-    if surface == name or " " in name or not mostly_cyrillic(surface):
+def _declined(surface: str, names: set[str]) -> bool:
+    """A one-word Cyrillic mention that is a case form of one of the Cyrillic ``names`` (the
+    name to write, and the Russian one): GeoNames lists *Москвы* and *Москве* among the
+    names of Moscow, and *из Москвы* must not become *из Москва*, nor *в Уфу* Kyrgyz *в
+    Өфө*."""
+    if surface in names or not mostly_cyrillic(surface):
         return False
-    named = name_key(name)
-    if name_key(surface) == named:  # a spelling (Орел for Орёл), not another case
-        return False
-    return any(name_key(base) == named for base in lemmas(surface))
+    written = name_key(surface)
+    keys = {name_key(name) for name in names if " " not in name} - {written}
+    # a key equal to the surface's is a spelling (Орел for Орёл), not another case
+    return bool(keys) and any(name_key(base) in keys for base in lemmas(surface))
 
 
 def _takes_the_ending(base: str, name: str) -> bool:
