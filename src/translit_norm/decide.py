@@ -17,7 +17,7 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from .index import Form, NameIndex, Role, fold
-from .inflection import is_common_word, is_given_name
+from .inflection import is_common_word
 from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
@@ -117,7 +117,7 @@ def decide(
         chosen = outcome[0]
         # a small place in a text about other countries: asked only when no other span
         # names its country (in most texts another one does)
-        if chosen is not None and anchors:
+        if chosen is not None and reading.small and anchors:
             key = id(reading)
             if anchors.get(chosen.country or "", key) == key and _minor(chosen):
                 elsewhere = _elsewhere(chosen, anchors)
@@ -144,6 +144,7 @@ class _Reading(NamedTuple):
     countries: tuple[str, ...]  # the options' countries
     given: tuple[str, ...] | None  # for a surname alone: the keys of the persons' given names
     anchor: str | None  # the one country of all the options, unless they are all small places
+    small: bool  # a small place is among the options (see _minor)
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -179,6 +180,7 @@ def _reading(
         tuple({entity.country or "": None for entity in entities}),
         _given_keys(options),
         _anchor(entities),
+        any(_minor(entity) for entity in entities),
     )
 
 
@@ -476,7 +478,6 @@ def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | 
     return _cue_word(next_word(text, end))
 
 
-_MIN_KEYED_GIVEN = 5  # a shorter word is a given name only as written (As is not Ayaz)
 # Initials right before a name (R. Atambayeva, Zh. Bakiyev, А.Ш. Атамбаев), the first of
 # them in group 1: a letter, or the Latin letters of one Cyrillic letter (Zh, Dzh…)
 _INITIALS = re.compile(
@@ -507,27 +508,27 @@ def _someone_else(
         if text[max(0, dot - 3) : dot].islower():
             return None  # a sentence's end, not initials (Zh., Dzh., A.Sh. have a capital)
         return _other_initials(text, start, own)
-    if text[start - 1] == " ":
+    second = text[start - 2]
+    if second.isalpha() and text[start - 1] == " ":  # most often a word in lower case
         space = text.rfind(" ", max(0, start - 32), start - 1)
-        word = text[space + 1 : start - 1]
-        if word.isalpha() and not word[0].isupper():
-            return None
-    elif not text[start - 2].isalpha():
-        return None  # the name starts a line, or follows punctuation
+        word = text[space + 1 : start - 1].rpartition("\n")[2]
+        if word.isalpha():
+            if not word[0].isupper() or start - 1 == place_end:
+                return None
+            return _not_their_given_name(word, own, index)
+    elif not (second.isalpha() or second in " \t\u00a0\u202f"):
+        return None  # "In 2017 Atambaev", "; Bakiev", a name that starts a paragraph
     before = word_before(text, start)
     if before is None or before.end(1) == place_end or not before.group(1)[:1].isupper():
         return None
-    word = strip_format(before.group(1))
-    key = name_key(word)
-    given = (
-        word.casefold() in index.given_names
-        or (len(word) >= _MIN_KEYED_GIVEN and key in index.given_keys)
-        or is_given_name(word)
-    )
-    if not given or is_common_word(word):  # Любовь, Надежда, Вера are also nouns
-        return None
-    if any(key.startswith(mine) or mine.startswith(key) for mine in own):
-        return None  # Almaz Atambayev may be Almazbek
+    return _not_their_given_name(strip_format(before.group(1)), own, index)
+
+
+def _not_their_given_name(word: str, own: tuple[str, ...], index: NameIndex) -> str | None:
+    """``word`` when it is a given name that is none of ``own`` (keys)."""
+    key = index.given_name(word)
+    if key is None or any(key.startswith(mine) or mine.startswith(key) for mine in own):
+        return None  # no given name; or the person's: Almaz Atambayev may be Almazbek
     return word
 
 

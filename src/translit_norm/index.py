@@ -10,11 +10,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
+from .inflection import is_common_word, is_given_name
 from .keys import name_key
 from .model import Entity, Kind
 from .text import is_cyrillic, words
 from .vocabulary import CUE_WORDS, INSTITUTION_WORDS
 
+_MIN_KEYED_GIVEN = 5  # a shorter word is a given name only as written (As is not Ayaz)
+_MAX_GIVEN_REMEMBERED = 1 << 14
 
 class Role(str, enum.Enum):
     """Which part of an entity's name a form is; a mention is rewritten in the same role."""
@@ -173,6 +176,8 @@ class NameIndex:
     :mod:`translit_norm.decide`)."""
     _before: dict[str, frozenset[str]] | None = field(default=None, repr=False)
     """See :meth:`words_before` (worked out on first use: most texts never need it)."""
+    _given: dict[str, str | None] = field(default_factory=dict, repr=False)
+    """See :meth:`given_name` (remembered per word)."""
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -230,6 +235,25 @@ class NameIndex:
         if not others or is_cyrillic(word):  # a Cyrillic word is spelled, not romanised
             return (key,)
         return (key, *sorted(others))
+
+    def given_name(self, word: str) -> str | None:
+        """The key of ``word`` (a capitalised word, without format characters) when it is a
+        given name, else None: a person of the gazetteer has it as written, or by key from
+        five letters (Maxim for Maksim; the key of "As" is that of Ayaz), or pymorphy3
+        reads it as one (Людмила), and does not read it first as a noun (Любовь, Вера)."""
+        try:
+            return self._given[word]
+        except KeyError:
+            pass
+        key = name_key(word)
+        given = (
+            word.casefold() in self.given_names
+            or (len(word) >= _MIN_KEYED_GIVEN and key in self.given_keys)
+            or is_given_name(word)
+        ) and not is_common_word(word)
+        if len(self._given) < _MAX_GIVEN_REMEMBERED:
+            self._given[word] = key if given else None
+        return key if given else None
 
     def words_before(self, key: str) -> frozenset[str]:
         """The keys of the words that stand right before a word keyed ``key`` in names of
