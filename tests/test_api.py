@@ -546,33 +546,3 @@ def test_german_declension_of_a_state_body(
     assert found == (surface, entity_id, "inflection")
     assert "left as written" in mention.reason
     assert normaliser.normalise(text) == text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Turkic names that Kyrgyz villages and towns share with Kazakh places and parties
-        "In Kazakhstan, the Karasu district of Kostanay region reported floods.",
-        "The Kazakh town of Aksu lies on the Irtysh, in Kazakhstan.",
-        "Kazakhstan: the Ak Zhol faction voted against the bill.",  # a KG party is an option
-    ],
-)
-def test_a_small_place_is_not_named_in_a_text_about_other_countries(
-    normaliser: tn.Normaliser, text: str
-) -> None:
-    assert normaliser.normalise(text) == text
-    [kept] = [m for m in normaliser.find_entities(text, abstentions=True) if m.method == "abstain"]
-    assert kept.reason.startswith("left as written: a small place in KG, in a text that names KZ")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Floods hit Karasuu in Kyrgyzstan and Aktobe in Kazakhstan.",
-        "Kyrgyz migrants from Karasuu work in Moscow.",  # Moscow may be Moskva, in Chüy
-    ],
-)
-def test_a_small_place_is_named_where_its_country_is(
-    normaliser: tn.Normaliser, text: str
-) -> None:
-    assert "Kara-Suu" in normaliser.normalise(text)

@@ -32,10 +32,6 @@ PROMINENT_PERSON = 70.0
 PROMINENT_PLACE = {"KG": 200_000.0}
 # Below this population a one-word place name needs a cue word or a unit around it.
 SMALL_PLACE = 10_000.0
-# Below this population a place is not named in a text whose sure mentions are all from
-# other countries: Karasu, Aksu and Ak Zhol in a text about Kazakhstan are Kazakh, not the
-# Kyrgyz villages and towns of these (Turkic: black water, white water, bright road) names.
-ABROAD_BELOW = 50_000.0
 _BASE = {"exact": 1.0, "acronym": 1.0, "key": 0.95, "variant": 0.9, "inflection": 0.9,
          "fuzzy": 0.9}  # fmt: skip
 _ROLE = {Role.FULL: 1.0, Role.FAMILY_GIVEN: 1.0, Role.ACRONYM: 1.0, Role.FAMILY: 0.95}
@@ -78,7 +74,6 @@ def decide(
         readings.append(_reading(forms, surface, stem_end - start, method, similarity, kinds))
         spans.append((start, end, surface, method, stem_end, inflected, similarity))
     context = _Context([r.sure[1].entity for r in readings if r.sure is not None])
-    anchors = _anchors(readings)
     # A reading's contests in this text, by cue word: names recur. Keyed by the reading's
     # id(), which stays its own while ``readings`` holds it (the same reading is the same
     # surface, stem, method and similarity).
@@ -114,16 +109,7 @@ def decide(
                 stem = stem_end - start
                 outcome = _contest(reading.options, surface, stem, method, similarity, cue, said)
                 settled[id(reading), cue] = outcome
-        chosen = outcome[0]
-        # a small place in a text about other countries: asked only when no other span
-        # names its country (in most texts another one does)
-        if chosen is not None and reading.small and anchors:
-            key = id(reading)
-            if anchors.get(chosen.country or "", key) == key and _minor(chosen):
-                elsewhere = _elsewhere(chosen, anchors)
-                if elsewhere:
-                    outcome, chosen = _abstain((outcome[1],), elsewhere), None
-        if chosen is None and not abstentions:
+        if outcome[0] is None and not abstentions:
             continue
         hit = (start, end, reading.options, method, stem_end, inflected, similarity)
         yield new_tuple(Decision, (new_tuple(Hit, hit), *outcome))
@@ -143,8 +129,6 @@ class _Reading(NamedTuple):
     units: tuple[str, ...]  # the units around the options (see _units)
     countries: tuple[str, ...]  # the options' countries
     given: tuple[str, ...] | None  # for a surname alone: the keys of the persons' given names
-    anchor: str | None  # the one country of all the options, unless they are all small places
-    small: bool  # a small place is among the options (see _minor)
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -179,8 +163,6 @@ def _reading(
         tuple({unit: None for entity in entities for unit in _units(entity)}),
         tuple({entity.country or "": None for entity in entities}),
         _given_keys(options),
-        _anchor(entities),
-        any(_minor(entity) for entity in entities),
     )
 
 
@@ -192,48 +174,6 @@ def _given_keys(options: tuple[Form, ...]) -> tuple[str, ...] | None:
         return None
     names = [name for person in persons for names in person.given.values() for name in names]
     return tuple({name_key(name): None for name in names})
-
-
-def _minor(entity: Entity) -> bool:
-    """A place of a known country too small to be named in a text about other countries
-    (see ABROAD_BELOW)."""
-    return (
-        entity.kind is Kind.PLACE
-        and entity.country is not None
-        and entity.prominence < ABROAD_BELOW
-    )
-
-
-def _anchor(entities: Sequence[Entity]) -> str | None:
-    """The country a span names whichever option it is: *Kyrgyzstan* is the country or a
-    rural municipality, both in KG. None when the options' countries differ, or all are
-    small places (which the text's other mentions must place)."""
-    countries = {entity.country for entity in entities}
-    if len(countries) != 1 or all(_minor(entity) for entity in entities):
-        return None
-    return countries.pop()
-
-
-def _anchors(readings: Sequence[_Reading]) -> dict[str, int]:
-    """The countries the text names, whatever each span turns out to name (see
-    :func:`_anchor`): for each, the id() of the one reading that names it, or -1 when
-    several do."""
-    anchors: dict[str, int] = {}
-    for key, reading in {id(reading): reading for reading in readings}.items():
-        if reading.anchor is not None:
-            anchors[reading.anchor] = -1 if reading.anchor in anchors else key
-    return anchors
-
-
-def _elsewhere(place: Entity, anchors: dict[str, int]) -> str | None:
-    """Why a small place that no other span places in its country is left as written: the
-    text names other countries; else None."""
-    country = place.country or ""
-    others = sorted(other for other in anchors if other != country)
-    if not others:
-        return None
-    return (f"a small place in {country}, in a text that names {', '.join(others)} and "
-            f"nothing else in {country}")  # fmt: skip
 
 
 def _needs_support(form: Form, fuzzy: bool) -> bool:
