@@ -546,3 +546,20 @@ def test_german_declension_of_a_state_body(
     assert found == (surface, entity_id, "inflection")
     assert "left as written" in mention.reason
     assert normaliser.normalise(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # the country contains the region the text names: it is related, as the rural
+        # municipality called Kyrgyzstan in Talas Region is
+        ("Kyrgyzstan's Talas region borders Kazakhstan's Zhambyl region.", "place:kyrgyzstan"),
+        ("Кыргызстан и его Таласская область", "place:kyrgyzstan"),
+        ("The Kyrgyzstan aiyl aimak, Talas region", "place:kyrgyzstan-aiyl-aimak"),
+    ],
+)
+def test_a_country_contains_the_places_the_text_names(
+    normaliser: tn.Normaliser, text: str, entity: str
+) -> None:
+    first = normaliser.find_entities(text)[0]
+    assert first.entity.id == entity

@@ -222,11 +222,13 @@ class _Said(NamedTuple):
 
     def related(self, entity: Entity) -> bool:
         """The entity is in the text, lies in a unit the text names (Koy-Tash and Chüy
-        Region), or contains a place the text names; sharing only a country is not enough."""
+        Region), or contains a place the text names (a country: Kyrgyzstan and Talas
+        Region); sharing only a country is not enough."""
         return (
             entity.id in self.named
             or entity.id in self.units
             or any(unit in self.around for unit in _units(entity))
+            or (entity.type == "country" and (entity.country or "") in self.countries)
         )
 
     def supports(self, entity: Entity) -> bool:
