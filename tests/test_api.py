@@ -563,3 +563,30 @@ def test_a_country_contains_the_places_the_text_names(
 ) -> None:
     first = normaliser.find_entities(text)[0]
     assert first.entity.id == entity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Turkic names that Kyrgyz places share with Kazakh ones: the text says which
+        "The Kazakh town of Aksu lies on the Irtysh.",
+        "Die kasachische Stadt Aksu liegt am Irtysch.",
+        "Казахстанский город Аксу стоит на Иртыше.",
+    ],
+)
+def test_a_place_a_text_calls_foreign_is_left_as_written(
+    normaliser: tn.Normaliser, text: str
+) -> None:
+    assert normaliser.normalise(text) == text
+    [aksu] = normaliser.find_entities(text, abstentions=True)
+    assert "the text says it is in KZ, and none of these is" in aksu.reason
+
+
+def test_a_country_adjective_picks_the_place_and_keeps_the_type(
+    normaliser: tn.Normaliser,
+) -> None:
+    text = "the Kyrgyz region of Osh and the Kyrgyz city of Osh; die kirgisische Stadt Karasuu"
+    found = [(m.surface, m.entity.id) for m in normaliser.find_entities(text)]
+    assert found == [
+        ("Osh", "place:osh-region"), ("Osh", "place:osh"), ("Karasuu", "place:kara-suu")
+    ]

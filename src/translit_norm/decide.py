@@ -22,7 +22,7 @@ from .keys import name_key
 from .model import Entity, Kind
 from .scan import Hit
 from .text import WordMatch, new_tuple, next_word, strip_format, word_before, words
-from .vocabulary import CUE_WORDS, TITLE_WORDS
+from .vocabulary import CUE_WORDS, DEMONYMS, TITLE_WORDS
 
 # Persons whose surname alone names them in any text (presidents, prime ministers…): the
 # gazetteer gives them this prominence or more.
@@ -295,6 +295,12 @@ def _contest(
     about the options. Remembered: nothing else of the text counts."""
     if cue == PERSON and all(form.entity.kind is not Kind.PERSON for form in forms):
         cue = None  # "Prezydent Kirgistanu" is the president of a country, not a surname
+    if cue is not None and cue.startswith(IN):  # "the Kazakh town of Aksu"
+        country, _, cue = cue[len(IN) :].partition(":")
+        inside = tuple(form for form in forms if form.entity.country == country)
+        if not inside:
+            return _abstain(forms, f"the text says it is in {country}, and none of these is")
+        forms = inside
     # A PERSON cue that stands ranks the persons first (_type_fits), so no place is chosen
     # after a title or a given name (Marshal Zhukov, Georgy Zhukov).
     if len(forms) == 1:
@@ -398,6 +404,7 @@ def _describe(entity: Entity) -> str:
 
 _LINKS = frozenset({"of", "de", "du", "d"})  # "village of X", "village de X"
 PERSON = "person"  # the cue of a title or a given name before a span
+IN = "in:"  # + "KZ:city": the cue of a country's adjective and a type word before a span
 
 
 def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | None:
@@ -408,7 +415,11 @@ def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | 
     before = word_before(text, start)
     if before is not None:
         cue = _cue_word(before)
-        if cue is None:
+        if cue is not None:  # "die kasachische Stadt Aksu": a country's adjective before it
+            country = _demonym(word_before(text, before.start(1)))
+            if country is not None:
+                return f"{IN}{country}:{cue}"
+        else:
             word = before.group(1)
             folded = strip_format(word).casefold()
             if folded in TITLE_WORDS or (word[:1].isupper() and folded in given_names):
@@ -525,7 +536,15 @@ def _named_by(text: str, match: WordMatch | None) -> str | None:
     if cue is None or match is None:
         return None
     before = word_before(text, match.start(1))
+    country = _demonym(before)  # "the Kazakh town of Aksu"
+    if country is not None:
+        return f"{IN}{country}:{cue}"
     return cue if before is None or before.group(1).casefold() in _DEFINITE else None
+
+
+def _demonym(match: WordMatch | None) -> str | None:
+    """The country whose adjective a matched word (group 1) is (Kazakh, kasachische)."""
+    return DEMONYMS.get(match.group(1).casefold()) if match is not None else None
 
 
 _DEFINITE = frozenset({"the", "la", "le", "l", "les"})

@@ -7,6 +7,8 @@
 - ``CUE_WORDS``: words next to a place name that say what kind of place it is.
 - ``TITLE_WORDS``: titles before a person's name (Marshal Zhukov, President Japarov): a place
   name after one may be a surname.
+- ``DEMONYMS``: adjectives of the countries around Kyrgyzstan, declined, with their country
+  codes: "the Kazakh town of Aksu" is in Kazakhstan, whatever Kyrgyz place is called so.
 """
 
 from __future__ import annotations
@@ -51,3 +53,36 @@ maréchal cumhurbaşkanı bakan президент премьер министр
 господин госпожа товарищ
 """
 TITLE_WORDS = frozenset(_TITLES.split())  # matched as written, case-folded: by key, her is herr
+
+# Per country: English and French words as they are; stems that take the endings of German,
+# Russian and Polish adjectives.
+_DEMONYM_WORDS = {
+    "KZ": "kazakh kazakhstani kazakhe kazakhs kazakhes kazakhstanais kazakhstanaise",
+    "UZ": "uzbek uzbekistani ouzbek ouzbèke ouzbeks ouzbèkes",
+    "TJ": "tajik tajikistani tadjik tadjike tadjiks tadjikes",
+    "CN": "chinese chinois chinoise chinoises",
+    "RU": "russian russe russes",
+    "KG": "kyrgyz kirghiz kyrgyzstani kirghize kirghizes",
+    "TM": "turkmen turkmène turkmènes",
+}
+_DEMONYM_STEMS = {
+    "KZ": "kasachisch казахстанск казахск kazachsk kazachstańsk",
+    "UZ": "usbekisch узбекск узбекистанск uzbeck",
+    "TJ": "tadschikisch таджикск таджикистанск tadżyck",
+    "CN": "chinesisch китайск chińsk",
+    "RU": "russisch российск русск rosyjsk",
+    "KG": "kirgisisch киргизск кыргызск кыргызстанск kirgisk",
+    "TM": "turkmenisch туркменск turkmeńsk",
+}
+_ADJECTIVE_ENDINGS = (
+    "e en er es em "  # German
+    "ий ая ое ого ому ом ой ую ые их им ими "  # Russian
+    "i a ie iego iej im ą"  # Polish
+).split()
+DEMONYMS = {word: country for country, words in _DEMONYM_WORDS.items() for word in words.split()}
+DEMONYMS.update(
+    (stem + ending, country)
+    for country, stems in _DEMONYM_STEMS.items()
+    for stem in stems.split()
+    for ending in _ADJECTIVE_ENDINGS
+)
