@@ -296,11 +296,14 @@ def _contest(
     if cue == PERSON and all(form.entity.kind is not Kind.PERSON for form in forms):
         cue = None  # "Prezydent Kirgistanu" is the president of a country, not a surname
     if cue is not None and cue.startswith(IN):  # "the Kazakh town of Aksu"
-        country, _, cue = cue[len(IN) :].partition(":")
-        inside = tuple(form for form in forms if form.entity.country == country)
-        if not inside:
+        country, _, type_cue = cue[len(IN) :].partition(":")
+        cue = type_cue or None
+        # Only to rule places out, and not against a unit the text names: an adjective may
+        # speak of the people (the Uzbek town of Kara-Suu, in Osh Region), and of two
+        # places one of which is in the country, the other may be the one meant.
+        if all(form.entity.country != country and not said.related(form.entity)
+               for form in forms):  # fmt: skip
             return _abstain(forms, f"the text says it is in {country}, and none of these is")
-        forms = inside
     # A PERSON cue that stands ranks the persons first (_type_fits), so no place is chosen
     # after a title or a given name (Marshal Zhukov, Georgy Zhukov).
     if len(forms) == 1:
@@ -404,7 +407,7 @@ def _describe(entity: Entity) -> str:
 
 _LINKS = frozenset({"of", "de", "du", "d"})  # "village of X", "village de X"
 PERSON = "person"  # the cue of a title or a given name before a span
-IN = "in:"  # + "KZ:city": the cue of a country's adjective and a type word before a span
+IN = "in:"  # + "KZ:city" or "KZ:": a country's adjective before a span (and the type cue)
 
 
 def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | None:
@@ -536,9 +539,9 @@ def _named_by(text: str, match: WordMatch | None) -> str | None:
     if cue is None or match is None:
         return None
     before = word_before(text, match.start(1))
-    country = _demonym(before)  # "the Kazakh town of Aksu"
+    country = _demonym(before)  # "the Kazakh town of Aksu" (a phrase that may not name it)
     if country is not None:
-        return f"{IN}{country}:{cue}"
+        return f"{IN}{country}:"
     return cue if before is None or before.group(1).casefold() in _DEFINITE else None
 
 
