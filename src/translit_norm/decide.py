@@ -290,9 +290,9 @@ def _contest(
     said: _Said,
 ) -> _Outcome:
     """The best reading of a span that needs context, or an abstention. ``forms`` are the
-    span's options, ``stem`` where the matched base form ends in ``surface``, ``cue`` the
-    type a cue word next to the span names, ``said`` what the text's sure mentions say
-    about the options. Remembered: nothing else of the text counts."""
+    span's options, ``stem`` where the matched base form ends in ``surface``, ``cue`` what
+    the words next to the span say (see :func:`_cue`), ``said`` what the text's sure
+    mentions say about the options. Remembered: nothing else of the text counts."""
     if cue == PERSON and all(form.entity.kind is not Kind.PERSON for form in forms):
         cue = None  # "Prezydent Kirgistanu" is the president of a country, not a surname
     if cue is not None and cue.startswith(IN):  # "the Kazakh town of Aksu"
@@ -413,8 +413,9 @@ IN = "in:"  # + "KZ:city" or "KZ:": a country's adjective before a span (and the
 def _cue(start: int, end: int, text: str, given_names: Container[str]) -> str | None:
     """The type named by a cue word right next to the span: "X region", "село X", "village
     of X" (not "Tamchy village and X", not "X, Chüy Region"); ``PERSON`` after a title or a
-    capitalised given name, as written ("Marshal Zhukov", "Georgy Zhukov"). Keys ignore
-    format characters, so the words are keyed as written."""
+    capitalised given name, as written ("Marshal Zhukov", "Georgy Zhukov"); ``IN`` and the
+    country after a country's adjective ("the Kazakh town of Aksu"). Keys ignore format
+    characters, so the words are keyed as written."""
     before = word_before(text, start)
     if before is not None:
         cue = _cue_word(before)
