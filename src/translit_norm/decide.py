@@ -526,7 +526,7 @@ def _other_initials(text: str, start: int, own: tuple[str, ...]) -> str | None:
     if match is None or not match.group(1)[:1].isupper():
         return None
     written = match.group().strip()
-    if "".join(written.replace(".", " ").split()).upper() in _NOT_INITIALS:
+    if "".join(filter(str.isalpha, written)).upper() in _NOT_INITIALS:
         return None
     initial = name_key(match.group(1))
     return None if not initial or any(key.startswith(initial) for key in own) else written

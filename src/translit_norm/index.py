@@ -19,6 +19,7 @@ from .vocabulary import CUE_WORDS, INSTITUTION_WORDS
 _MIN_KEYED_GIVEN = 5  # a shorter word is a given name only as written (As is not Ayaz)
 _MAX_GIVEN_REMEMBERED = 1 << 14
 
+
 class Role(str, enum.Enum):
     """Which part of an entity's name a form is; a mention is rewritten in the same role."""
 

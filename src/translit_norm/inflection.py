@@ -95,24 +95,28 @@ def _pymorphy_lemmas(word: str) -> tuple[str, ...]:
 _NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def is_common_word(word: str) -> bool:
     """True for a Cyrillic word that pymorphy3's dictionary knows, in its most likely
     reading, as an ordinary word rather than a name (Совет, Победа, Мир)."""
-    if not is_cyrillic(word):
-        return False
-    best = _morph().parse(word)[0]
-    return bool(best.is_known) and not (_NAME_TAGS & set(best.tag.grammemes))
+    tags = _known_tags(word)
+    return tags is not None and not (_NAME_TAGS & tags)
 
 
-@functools.lru_cache(maxsize=1 << 12)
 def is_given_name(word: str) -> bool:
     """True for a Cyrillic word that pymorphy3's dictionary knows, in its most likely
     reading, as a given name (Людмила, Максима)."""
+    tags = _known_tags(word)
+    return tags is not None and "Name" in tags
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _known_tags(word: str) -> frozenset[str] | None:
+    """The grammemes of a Cyrillic word's most likely reading in pymorphy3's dictionary;
+    None for a Latin word or one the dictionary does not know."""
     if not is_cyrillic(word):
-        return False
+        return None
     best = _morph().parse(word)[0]
-    return bool(best.is_known) and "Name" in best.tag
+    return frozenset(best.tag.grammemes) if best.is_known else None
 
 
 def _strip(word: str, endings: tuple[str, ...], min_stem: int) -> list[str]:
